@@ -1,0 +1,171 @@
+"""Calendar checks: release weekdays and dates, report ordinals, officials in office."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from tipcheck.checks.base import (
+    CONSISTENT,
+    CONTRADICTED,
+    UNVERIFIABLE,
+    Env,
+    Outcome,
+    YearResult,
+    fact_related,
+    over_years,
+)
+from tipcheck.extract.release import WEEKDAYS
+from tipcheck.model import Claim, Related
+from tipcheck.numbers import ORDINAL_PATTERN
+from tipcheck.wording import restyle_ordinal
+
+_ORDINAL_RE = re.compile(ORDINAL_PATTERN)
+
+
+def weekday_calendar(claim: Claim, env: Env) -> Outcome | None:
+    """A dated weekday ("Tuesday, June 19, 2012") must be that date's weekday (an invariant)."""
+    if claim.kind != "weekday" or not claim.field("date"):
+        return None
+    day = datetime.date.fromisoformat(claim.field("date"))
+    actual = WEEKDAYS[day.weekday()]
+    claimed = claim.field("weekday")
+    values = {"date": day.strftime("%B %-d, %Y"), "weekday": claimed, "actual": actual}
+    steps = [f"\"{claim.text}\" ⇒ {values['date']} fell on a {claimed}",
+             f"the calendar: {values['date']} was a {actual}"]
+    if actual == claimed:
+        return Outcome(claim, CONSISTENT, values, steps)
+    return Outcome(claim, CONTRADICTED, values, steps, [],
+                   claim.text.replace(claimed, actual, 1), True)
+
+
+def release_weekday(claim: Claim, env: Env) -> Outcome | None:
+    """ "Released on Friday": the weekday the report came out."""
+    if claim.kind != "weekday" or claim.field("date") or not claim.field("weekday") \
+            or claim.field("release_month"):
+        return None
+    claimed = claim.field("weekday")
+
+    def test(year: int) -> YearResult:
+        report = env.facts.report(year)
+        if report is None or not report.weekday:
+            return YearResult(year, None, (f"the {year} release day is not known",))
+        when = report.release_date.strftime("%B %-d, %Y") if report.release_date else str(year)
+        return YearResult(
+            year, report.weekday == claimed,
+            (f"facts: the {year} report was released on {report.weekday}, {when}",),
+            (fact_related(f"{year} report released {report.weekday}, {when}", report.release),),
+            {"weekday": claimed, "actual": report.weekday, "date": when, "report_year": year},
+            claim.text.replace(claimed, report.weekday, 1))
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ the report came out on a {claimed}")
+
+
+def release_date(claim: Claim, env: Env) -> Outcome | None:
+    """ "Released on June 4": the day the report came out."""
+    month, day = claim.field("release_month"), claim.field("release_day")
+    if claim.kind != "weekday" or not month:
+        return None
+
+    def test(year: int) -> YearResult:
+        report = env.facts.report(year)
+        if report is None or report.release_date is None:
+            return YearResult(year, None, (f"the {year} release day is not known",))
+        actual = report.release_date
+        when = actual.strftime("%B %-d, %Y")
+        return YearResult(
+            year, (actual.month, actual.day) == (month, day),
+            (f"facts: the {year} report was released on {when}",),
+            (fact_related(f"{year} report released {when}", report.release),),
+            {"claimed": datetime.date(2000, month, min(day, 28)).strftime("%B ") + str(day),
+             "actual": when, "report_year": year})
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ a release on that day")
+
+
+def report_ordinal(claim: Claim, env: Env) -> Outcome | None:
+    """ "The second annual report": report N came out in (first year) + N − 1."""
+    ordinal = claim.field("ordinal")
+    first = env.facts.first_report.value if env.facts.first_report else None
+    if claim.kind != "report_year" or not ordinal or first is None:
+        return None
+
+    def test(year: int) -> YearResult:
+        actual = year - first + 1
+        match = _ORDINAL_RE.search(claim.text)
+        suggestion = (claim.text[:match.start()] + restyle_ordinal(match.group(0), actual)
+                      + claim.text[match.end():]) if match else None
+        return YearResult(
+            year, actual == ordinal,
+            (f"facts: the first report came out in {first}, so the {year} report is number "
+             f"{actual}",),
+            (fact_related(f"first report: {first}", env.facts.first_report),),
+            {"ordinal": ordinal, "actual": actual, "report_year": year}, suggestion)
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ report number {ordinal}")
+
+
+def official_term(claim: Claim, env: Env) -> Outcome | None:
+    """An official named in office must have held that office while the report was current."""
+    if claim.kind != "official":
+        return None
+    name, role = claim.field("name"), claim.field("role")
+    terms = env.facts.find_official(name)
+    if not terms:
+        return Outcome(claim, UNVERIFIABLE, {}, [f"no official named {name} in the facts"])
+    fitting = [t for t in terms if t.role.lower().removeprefix("acting ") == role.lower()]
+    person = terms[0].name
+    if not fitting:
+        held = ", ".join(sorted({t.role for t in terms}))
+        return Outcome(claim, CONTRADICTED,
+                       {"name": person, "role": role, "actual": held, "report_year": "any"},
+                       [f"\"{claim.text}\" ⇒ {person} was {role}", f"facts: {person} was {held}"],
+                       [Related(f"{person}: {held}", source=terms[0].source.key,
+                                url=terms[0].source.url)])
+
+    def test(year: int) -> YearResult:
+        window = _currency(env, year)
+        values = {"name": person, "role": role, "report_year": year,
+                  "actual": _holders(env, role, window)}
+        if window is None:
+            return YearResult(year, None, (f"the {year} release date is not known",), values=values)
+        answers = [_overlaps(t, window) for t in fitting]
+        holds = True if True in answers else (None if None in answers else False)
+        term = fitting[0]
+        steps = (f"facts: {person} was {term.role} from {term.start or '?'} to "
+                 f"{term.end or 'present'}; the {year} report was current from {window[0]} to "
+                 f"{window[1]}",)
+        return YearResult(year, holds, steps,
+                          (Related(f"{person}, {term.role}", source=term.source.key,
+                                   url=term.source.url),), values)
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ {person} in office as {role}")
+
+
+def _currency(env: Env, year: int) -> tuple[datetime.date, datetime.date] | None:
+    report = env.facts.report(year)
+    bounds = report.release_bounds() if report else None
+    if bounds is None:
+        return None
+    following = env.facts.report(year + 1)
+    after = following.release_bounds() if following else None
+    return bounds[0], (after[1] if after else datetime.date.today())
+
+
+def _overlaps(term: object, window: tuple[datetime.date, datetime.date]) -> bool | None:
+    start, end = getattr(term, "start", None), getattr(term, "end", None)
+    if start is None and end is None:
+        return None
+    if start is not None and start > window[1]:
+        return False
+    if end is not None and end < window[0]:
+        return False
+    return True
+
+
+def _holders(env: Env, role: str, window: tuple[datetime.date, datetime.date] | None) -> str:
+    if window is None:
+        return "unknown"
+    names = [o.name for o in env.facts.officials()
+             if o.role.lower().removeprefix("acting ") == role.lower() and _overlaps(o, window)]
+    return " / ".join(dict.fromkeys(names)) or "unknown"

@@ -1,0 +1,150 @@
+"""Checks across sentences and documents: claims about the same thing must agree.
+
+Assertions are grouped by key (country and tier, country and year, year and tier), so the work
+stays near-linear in the number of claims: only claims sharing a key are compared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from tipcheck.checks.base import CONTRADICTED, Env, Outcome, claim_related
+from tipcheck.model import Claim
+from tipcheck.wording import tier_name, year_label
+
+
+def _where(claim: Claim) -> str:
+    return f"{claim.span.path}:{claim.span.line}"
+
+
+def _authority(claim: Claim) -> tuple[int, int]:
+    """How firmly a claim is anchored: explicit start year, explicit report year."""
+    return (int(claim.field("since") is not None), int(claim.year_explicit))
+
+
+def _intervals(claim: Claim) -> set[tuple[int, int]]:
+    """The runs of reports a streak or streak start may describe, one per candidate year."""
+    if claim.kind == "streak":
+        return {(y - claim.field("length") + 1, y) for y in claim.years}
+    return {(claim.field("since"), y) for y in claim.years if y >= claim.field("since")}
+
+
+def _clash(a: set[tuple[int, int]], b: set[tuple[int, int]]) -> bool:
+    """Every reading of one run overlaps every reading of the other with a different start."""
+    return bool(a and b) and all(
+        x[0] != y[0] and x[0] <= y[1] and y[0] <= x[1] for x in a for y in b)
+
+
+def streak_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
+    """Two streaks of one country on one tier that overlap must start in the same year."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind in ("streak", "streak_start") and claim.field("country") \
+                and claim.field("tier") and not claim.negated \
+                and (claim.kind == "streak_start" or claim.field("consecutive")):
+            groups[(claim.field("country"), claim.field("tier"))].append(claim)
+    outcomes = []
+    for (country, tier), members in sorted(groups.items()):
+        spans = {id(c): _intervals(c) for c in members}
+        for claim in members:
+            rivals = [o for o in members if o is not claim and _clash(spans[id(claim)], spans[id(o)])
+                      and _authority(o) > _authority(claim)]
+            if not rivals:
+                continue
+            rival = max(rivals, key=_authority)
+            mine = sorted({s for s, _ in spans[id(claim)]})
+            theirs = sorted({s for s, _ in spans[id(rival)]})
+            outcomes.append(Outcome(
+                claim, CONTRADICTED,
+                {"country": country, "tier": tier_name(tier), "start": year_label(mine),
+                 "other_start": year_label(theirs), "other": f"\"{rival.text}\" ({_where(rival)})"},
+                [f"\"{claim.text}\" in the {year_label(claim.years)} report ⇒ {country} on "
+                 f"{tier_name(tier)} since {year_label(mine)}",
+                 f"\"{rival.text}\" ({_where(rival)}) in the {year_label(rival.years)} report ⇒ "
+                 f"since {year_label(theirs)}",
+                 "the two runs overlap, so they must start in the same year"],
+                [claim_related(f"\"{rival.text}\": since {year_label(theirs)}", rival)]))
+    return outcomes
+
+
+def placement_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
+    """Two documents placing one country in one year's report on different tiers."""
+    groups: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "placement" and len(claim.years) == 1 and claim.field("country") \
+                and not claim.negated and claim.field("tier") != "special":
+            groups[(claim.field("country"), claim.years[0])].append(claim)
+    outcomes = []
+    for (country, year), members in sorted(groups.items()):
+        first = members[0]
+        for claim in members[1:]:
+            if {claim.field("tier"), first.field("tier")} in ({"2", "2WL"},) or \
+                    claim.field("tier") == first.field("tier"):
+                continue
+            outcomes.append(Outcome(
+                claim, CONTRADICTED,
+                {"country": country, "report_year": year, "tier": tier_name(claim.field("tier")),
+                 "other_tier": tier_name(first.field("tier")),
+                 "other": f"\"{first.text}\" ({_where(first)})"},
+                [f"\"{claim.text}\" ⇒ {country} on {tier_name(claim.field('tier'))} in {year}",
+                 f"\"{first.text}\" ({_where(first)}) ⇒ {tier_name(first.field('tier'))}"],
+                [claim_related(f"\"{first.text}\"", first)]))
+    return outcomes
+
+
+def count_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
+    """Two exact counts of one tier in one year's report must agree."""
+    groups: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "tier_count" and len(claim.years) == 1 and not claim.field("approximate") \
+                and not claim.negated:
+            groups[(claim.years[0], claim.field("tier"))].append(claim)
+    outcomes = []
+    for (year, tier), members in sorted(groups.items()):
+        first = members[0]
+        for claim in members[1:]:
+            if claim.field("count") == first.field("count"):
+                continue
+            outcomes.append(Outcome(
+                claim, CONTRADICTED,
+                {"count": claim.field("count"), "other_count": first.field("count"),
+                 "tier": tier_name(tier), "report_year": year,
+                 "other": f"\"{first.text}\" ({_where(first)})"},
+                [f"\"{claim.text}\" ⇒ {claim.field('count')} on {tier_name(tier)} in {year}",
+                 f"\"{first.text}\" ({_where(first)}) ⇒ {first.field('count')}"],
+                [claim_related(f"\"{first.text}\"", first)]))
+    return outcomes
+
+
+def estimate_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
+    """Different estimates of one quantity across documents: worth a note, not an error."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "estimate":
+            groups[claim.field("metric")].append(claim)
+    outcomes = []
+    for metric, members in sorted(groups.items()):
+        for claim in members[1:]:
+            other = next((o for o in members if o.span.path != claim.span.path
+                          and (o.field("low"), o.field("high")) != (claim.field("low"),
+                                                                    claim.field("high"))), None)
+            if other is None or members.index(other) > members.index(claim):
+                continue
+            outcomes.append(Outcome(
+                claim, CONTRADICTED,
+                {"metric": metric, "value": _amount(claim), "other_value": _amount(other),
+                 "other": f"\"{other.text}\" ({_where(other)})",
+                 "years": year_label(claim.years), "other_years": year_label(other.years)},
+                [f"\"{claim.text}\" ⇒ {_amount(claim)} {metric} "
+                 f"(document of {year_label(claim.years)})",
+                 f"\"{other.text}\" ({_where(other)}) ⇒ {_amount(other)} "
+                 f"(document of {year_label(other.years)})",
+                 "estimates differ between sources and years; neither is a tier fact"],
+                [claim_related(f"\"{other.text}\"", other)]))
+    return outcomes
+
+
+def _amount(claim: Claim) -> str:
+    low, high = claim.field("low"), claim.field("high")
+    return f"{low:,}" if low == high else f"{low:,}–{high:,}"

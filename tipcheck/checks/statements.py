@@ -1,0 +1,157 @@
+"""Checks of what the report is: its tiers, what they measure, Tier 3 consequences, counts."""
+
+from __future__ import annotations
+
+import re
+
+from tipcheck.checks.base import (
+    CONTRADICTED,
+    Env,
+    Outcome,
+    YearResult,
+    fact_related,
+    over_years,
+)
+from tipcheck.model import Claim, Related
+from tipcheck.wording import restyle_cardinal, tier_name
+
+
+def _statement_related(env: Env, group: str, key: str) -> list[Related]:
+    table = env.facts.tier_system.facts if group == "tier_system" else env.facts.consequences
+    statement = table.get(key)
+    if statement is None:
+        return []
+    url = next((s.url for s in statement.sources if s.url), None)
+    return [Related(statement.text, source="+".join(s.key for s in statement.sources), url=url)]
+
+
+def tier_system_count(claim: Claim, env: Env) -> Outcome | None:
+    """Three tiers before the 2004 report; from 2004 three plus the Watch List ("four tiers")."""
+    n = claim.field("n_tiers")
+    if claim.kind != "tier_system" or n is None:
+        return None
+
+    def test(year: int) -> YearResult:
+        watch = env.facts.tier_exists("2WL", year)
+        if n == 4:
+            holds = watch
+        elif n == 3:
+            holds = True  # contested from 2004 without the Watch List: see three_tiers_contested
+        else:
+            holds = False
+        ranked = "Tier 1, Tier 2, Tier 2 Watch List and Tier 3" if watch else "Tier 1, 2 and 3"
+        return YearResult(year, holds, (f"facts: the {year} report ranks countries on {ranked}",),
+                          tuple(_statement_related(env, "tier_system", "tier_count")),
+                          {"n": n, "report_year": year, "actual": ranked})
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ the report has {n} tiers")
+
+
+def three_tiers_contested(claim: Claim, env: Env) -> Outcome | None:
+    """ "Three tiers" for a report with a Watch List: true only if the list counts inside Tier 2."""
+    if claim.kind != "tier_system" or claim.field("n_tiers") != 3 or claim.field("watch_list"):
+        return None
+
+    def test(year: int) -> YearResult:
+        watch = env.facts.tier_exists("2WL", year)
+        return YearResult(year, not watch,
+                          (f"facts: the {year} report also has the Tier 2 Watch List" if watch
+                           else f"facts: the {year} report had three tiers",),
+                          tuple(_statement_related(env, "tier_system", "category_count")),
+                          {"report_year": year})
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ three tiers and nothing else")
+
+
+def tier_meaning(claim: Claim, env: Env) -> Outcome | None:
+    """Tiers rank a government's efforts against the minimum standards, not the problem's size."""
+    if claim.kind != "tier_system" or not claim.field("measures"):
+        return None
+    return Outcome(claim, CONTRADICTED, {"measure": claim.text},
+                   [f"\"{claim.text}\" ⇒ the tier reflects the size of the trafficking problem",
+                    "facts: a tier reflects the government's efforts to meet the TVPA's minimum "
+                    "standards (22 U.S.C. 7106), not the size of the problem"],
+                   _statement_related(env, "tier_system", "does_not_measure"))
+
+
+def tier3_assistance(claim: Claim, env: Env) -> Outcome | None:
+    """Tier 3 puts non-humanitarian, non-trade-related assistance at risk (22 U.S.C. 7107(d)(1))."""
+    if claim.kind != "tier3_consequence" or claim.field("restricts") != "humanitarian":
+        return None
+    start = claim.field("word_offset", 0)
+    suggestion = None
+    if claim.text[start:start + len("humanitarian")].lower() == "humanitarian":
+        suggestion = claim.text[:start] + "non-humanitarian" + claim.text[start + 12:]
+    return Outcome(claim, CONTRADICTED, {"text": claim.text},
+                   [f"\"{claim.text}\" ⇒ Tier 3 puts humanitarian assistance at risk",
+                    "facts: the TVPA lets the President withhold non-humanitarian, "
+                    "non-trade-related assistance (22 U.S.C. 7107(d)(1)); humanitarian aid is "
+                    "exempt"],
+                   _statement_related(env, "consequences", "withhold_assistance"),
+                   suggestion, suggestion is not None)
+
+
+def tier_count(claim: Claim, env: Env) -> Outcome | None:
+    """ "20 countries received a Tier 3 rating": that year's count on that tier."""
+    tier, count = claim.field("tier"), claim.field("count")
+    if claim.kind != "tier_count" or not tier or count is None or not env.facts.has_placements:
+        return None
+    if claim.negated:
+        return None
+
+    def test(year: int) -> YearResult:
+        fact = env.facts.count(year, tier)
+        values = {"count": count, "tier": tier_name(tier), "report_year": year}
+        if fact is None:
+            return YearResult(year, None, (f"no published {year} count for {tier_name(tier)}",),
+                              values=values)
+        actual = int(fact.value)
+        tolerance = max(2, round(actual * 0.1)) if claim.field("approximate") else 0
+        values["actual"] = actual
+        stated = claim.field("stated", count)
+        suggestion = _recount(claim, stated, stated + actual - count)
+        how = "counted in our complete list" if fact.note else "published"
+        return YearResult(year, abs(actual - count) <= tolerance,
+                          (f"facts: {actual} countries on {tier_name(tier)} in the {year} report "
+                           f"({how})",),
+                          (fact_related(f"{year}: {actual} on {tier_name(tier)}", fact),),
+                          values, suggestion)
+
+    others = " (the one named plus the others)" if claim.field("others") else ""
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ {count} countries on {tier_name(tier)}"
+                                   f"{others}")
+
+
+def _recount(claim: Claim, stated: int, corrected: int) -> str | None:
+    for match in re.finditer(r"[\w,-]+", claim.text):
+        from tipcheck.numbers import parse_cardinal
+
+        if parse_cardinal(match.group(0)) == stated:
+            return claim.text[:match.start()] + restyle_cardinal(match.group(0), corrected) + \
+                claim.text[match.end():]
+    return None
+
+
+def countries_covered(claim: Claim, env: Env) -> Outcome | None:
+    """ "Examines conditions in 89 countries": how many the report covers (or ranks)."""
+    count = claim.field("countries_covered")
+    if claim.kind != "other" or count is None:
+        return None
+
+    def test(year: int) -> YearResult:
+        report = env.facts.report(year)
+        known = [f for f in (report.countries_covered, report.countries_ranked) if f] \
+            if report else []
+        if not known:
+            return YearResult(year, None, (f"the number of countries in the {year} report is not "
+                                           f"known",), values={"count": count})
+        values = [int(f.value) for f in known]
+        tolerance = 3 if claim.field("approximate") else 0
+        return YearResult(
+            year, any(abs(v - count) <= tolerance for v in values),
+            (f"facts: the {year} report covers {' / '.join(map(str, values))} countries "
+             "(covered / ranked)",),
+            tuple(fact_related(f"{year}: {f.value} countries", f) for f in known),
+            {"count": count, "actual": " or ".join(map(str, values)), "report_year": year})
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ {count} countries in the report")

@@ -1,0 +1,143 @@
+"""Streak checks: the arithmetic of "Nth consecutive year since S", and streaks against the facts."""
+
+from __future__ import annotations
+
+import re
+
+from tipcheck.checks.base import Env, Outcome, YearResult, fact_related, over_years
+from tipcheck.model import Claim
+from tipcheck.numbers import ORDINAL_PATTERN
+from tipcheck.wording import ordinal_words, restyle_ordinal, tier_name
+
+_ORDINAL_RE = re.compile(ORDINAL_PATTERN)
+
+
+def _reworded(claim: Claim, n: int) -> str | None:
+    match = _ORDINAL_RE.search(claim.text)
+    if not match or n < 1:
+        return None
+    return claim.text[:match.start()] + restyle_ordinal(match.group(0), n) + claim.text[match.end():]
+
+
+def streak_arithmetic(claim: Claim, env: Env) -> Outcome | None:
+    """A run of N consecutive reports that starts in S ends in S + N − 1 (an invariant)."""
+    since, length = claim.field("since"), claim.field("length")
+    if claim.kind != "streak" or since is None or not claim.field("consecutive"):
+        return None
+
+    def test(year: int) -> YearResult:
+        actual = year - since + 1
+        return YearResult(
+            year, actual == length,
+            (f"a run from {since} to the {year} report covers {year} − {since} + 1 = {actual} "
+             f"reports",),
+            values={"length": ordinal_words(length), "since": since, "report_year": year,
+                    "expected": since + length - 1, "actual": ordinal_words(actual)},
+            suggestion=_reworded(claim, actual),
+        )
+
+    lead = (f"\"{claim.text}\" ⇒ {length} consecutive reports, the first in {since}")
+    return over_years(claim, test, lead)
+
+
+def streak_facts(claim: Claim, env: Env) -> Outcome | None:
+    """A streak or a streak start must match the country's tier history."""
+    if claim.kind not in ("streak", "streak_start") or not env.facts.has_placements:
+        return None
+    country, tier = claim.field("country"), claim.field("tier")
+    if not country or not tier or claim.negated:
+        return None
+    if claim.kind == "streak" and not claim.field("consecutive"):
+        return _times(claim, env, country, tier)
+    length = claim.field("length")
+
+    def test(year: int) -> YearResult:
+        start = year - length + 1 if claim.kind == "streak" else claim.field("since")
+        return _run_test(claim, env, country, tier, start, year)
+
+    if claim.kind == "streak":
+        lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in each of the last {length} "
+                f"reports, and not in the one before")
+    else:
+        lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in every report since "
+                f"{claim.field('since')}, and not in the one before")
+    return over_years(claim, test, lead)
+
+
+def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, year: int) -> YearResult:
+    facts = env.facts
+    actual_start, unknown_at = _actual_start(env, country, tier, year)
+    values = {"country": country, "tier": tier_name(tier), "report_year": year,
+              "claimed_start": start}
+    if unknown_at is not None and (actual_start is None or actual_start > start):
+        return YearResult(year, None, (f"the facts hold no placement of {country} in {unknown_at}",),
+                          values=values)
+    if actual_start is None:
+        current = facts.tier(country, year)
+        where = tier_name(current.value) if current else "not in the report"
+        values.update(actual=where, actual_start="—", actual_length="no")
+        return YearResult(year, False, (f"facts: {country} was on {where} in the {year} report",),
+                          (fact_related(f"{country} in {year}: {where}", current),), values)
+    actual_length = year - actual_start + 1
+    first = facts.tier(country, actual_start)
+    before = facts.tier(country, actual_start - 1)
+    steps = [f"facts: {country} on {tier_name(tier)} in every report from {actual_start} to {year}"
+             f" ({actual_length} reports)"]
+    related = [fact_related(f"{country} {tier_name(tier)} in {actual_start}", first)]
+    if before is not None:
+        steps.append(f"facts: {tier_name(before.value)} in {actual_start - 1}")
+        related.append(fact_related(f"{country} {tier_name(before.value)} in {actual_start - 1}",
+                                    before))
+    elif facts.status(country, actual_start - 1) == "not_in_report":
+        steps.append(f"facts: not in the {actual_start - 1} report")
+        related.append(fact_related(f"{country} not in the {actual_start - 1} report",
+                                    facts.not_in_report(country, actual_start - 1)))
+    values.update(actual_start=actual_start, actual_length=ordinal_words(actual_length),
+                  actual=tier_name(tier))
+    suggestion = _reworded(claim, actual_length) if claim.kind == "streak" else None
+    if claim.kind == "streak_start" and actual_start != start:
+        suggestion = claim.text.replace(str(start), str(actual_start))
+    return YearResult(year, actual_start == start, tuple(steps), tuple(related), values, suggestion)
+
+
+def _actual_start(env: Env, country: str, tier: str, year: int) -> tuple[int | None, int | None]:
+    """First year of the unbroken run on `tier` ending in `year`; and a year the facts don't know."""
+    facts = env.facts
+    current = facts.tier(country, year)
+    if current is None:
+        return None, (year if facts.status(country, year) == "unknown" else None)
+    if current.value != tier:
+        return None, None
+    start = year
+    while start - 1 >= facts.years.start:
+        previous = facts.tier(country, start - 1)
+        if previous is None:
+            if facts.status(country, start - 1) == "unknown":
+                return start, start - 1
+            break
+        if previous.value != tier:
+            break
+        start -= 1
+    return start, None
+
+
+def _times(claim: Claim, env: Env, country: str, tier: str) -> Outcome | None:
+    length = claim.field("length")
+
+    def test(year: int) -> YearResult:
+        history = env.facts.history(country)
+        known = [y for y in range(env.facts.years.start, year + 1)
+                 if y in history or env.facts.status(country, y) == "not_in_report"]
+        times = sum(1 for y in known if y in history and history[y].value == tier)
+        holds: bool | None = times == length
+        if len(known) < year - env.facts.years.start + 1 and times < length:
+            holds = None
+        return YearResult(year, holds, (f"facts: {country} on {tier_name(tier)} in {times} reports "
+                                        f"up to {year}",),
+                          values={"country": country, "tier": tier_name(tier), "report_year": year,
+                                  "actual_start": "—", "actual_length": ordinal_words(times),
+                                  "claimed_start": "—", "actual": tier_name(tier)},
+                          suggestion=_reworded(claim, times))
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} "
+                                   f"{length} times")

@@ -1,0 +1,57 @@
+"""Readers for officials named with their office: "Secretary of State John Kerry"."""
+
+from __future__ import annotations
+
+import re
+
+from tipcheck.extract.context import SentenceContext, fields
+from tipcheck.extract.draft import Draft
+
+SECRETARY = "Secretary of State"
+TIP_DIRECTOR = "TIP Office Director"
+
+_NAME = r"(?P<name>[A-Z][a-zA-Z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'’-]+)){1,3})"
+_TIP_OFFICE = (r"(?:[Oo]ffice\s+to\s+[Mm]onitor\s+and\s+[Cc]ombat\s+[Tt]rafficking(?:\s+in\s+[Pp]ersons)?|"
+               r"TIP\s+[Oo]ffice|(?:anti-)?trafficking\s+office|[Tt]rafficking\s+in\s+[Pp]ersons\s+[Oo]ffice)")
+_DIRECTOR = (r"(?:[Dd]irector|[Hh]ead|[Cc]hief|[Aa]mbassador(?:-at-[Ll]arge)?)(?:\s+(?:of|for|to|at)\s+"
+             r"(?:the\s+)?(?:U\.S\.\s+)?(?:State\s+Department'?s?\s+)?" + _TIP_OFFICE + ")?")
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (SECRETARY, re.compile(rf"\bSecretary\s+of\s+State\s+{_NAME}")),
+    (SECRETARY, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?Secretary\s+of\s+State\b")),
+    (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:who\s+serves\s+as\s+|the\s+)?(?:U\.S\.\s+)?"
+                              rf"{_DIRECTOR}[^.;]{{0,60}}?traffick")),
+    (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
+                              r"(?=[^.;]{0,80}traffick)")),
+]
+_FORMER_RE = re.compile(r"\b(?:former|then|ex-|late)\s*$", re.IGNORECASE)
+_NOT_NAME = {"State", "Department", "Office", "Report", "The", "Trafficking", "Persons"}
+
+
+def read_officials(ctx: SentenceContext) -> list[Draft]:
+    """Officials named in office in one sentence (not "former" ones)."""
+    drafts: list[Draft] = []
+    seen: set[tuple[int, int]] = set()
+    for role, pattern in _PATTERNS:
+        for match in pattern.finditer(ctx.text):
+            name = _clean(match.group("name"))
+            if not name or match.span("name") in seen:
+                continue
+            lead = ctx.text[max(0, match.start() - 12):match.start()]
+            if _FORMER_RE.search(lead):
+                continue
+            seen.add(match.span("name"))
+            end = match.end() if role == SECRETARY else match.end("name")
+            drafts.append(Draft(
+                kind="official", fields=fields(name=name, role=role),
+                start=match.start(), end=end, reading=f"official:{role}",
+            ))
+    return drafts
+
+
+def _clean(name: str) -> str | None:
+    words = name.split()
+    while words and words[-1] in _NOT_NAME:
+        words.pop()
+    if len(words) < 2 or words[0] in _NOT_NAME:
+        return None
+    return " ".join(words)

@@ -1,0 +1,92 @@
+"""Finding the ways prose names a tier: "Tier 3", "Tier Three", "the lowest tier", "the watch list"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"(?:1|2|3|[Oo]ne|ONE|[Tt]wo|TWO|[Tt]hree|THREE|III|II|I)"
+_WATCH = r"(?:\s*-?\s*)(?:[Ww]atch[- ]?[Ll]ist|WATCH[- ]?LIST|WL)\b"
+
+_TIER_WORD_VALUES = {
+    "1": "1", "one": "1", "i": "1",
+    "2": "2", "two": "2", "ii": "2",
+    "3": "3", "three": "3", "iii": "3",
+}
+_ORDINAL_TIER = {"first": "1", "top": "1", "highest": "1", "second": "2", "third": "3",
+                 "lowest": "3", "bottom": "3", "worst": "3", "last": "3"}
+
+# Each alternative names its group; order matters: longer, more specific readings first.
+_PATTERNS: list[tuple[str, str]] = [
+    ("numbered", rf"\b(?:[Tt]ier|TIER)[- ]?(?P<n>{_NUM})(?!\w)(?P<wl>{_WATCH})?"),
+    ("level", rf"\b[Ll]evel[- ](?P<ln>{_NUM})(?!\w)"),
+    ("ordinal", r"\b(?:the|its|a|their)\s+(?P<o>first|top|highest|second|third|lowest|bottom|worst)"
+                r"(?:\s+possible)?\s+(?:tier|ranking|rating|category|level|grade|rung)\b"),
+    ("watch", r"\b(?:the\s+|a\s+)?(?:Tier\s+2\s+)?[Ww]atch[- ]?[Ll]ist\b"),
+    ("offenders", r"\bworst\s+(?:offenders?|performers?)\b"),
+    ("blacklist", r"\bblack-?list(?:ed|s)?\b"),
+    ("special", r"\b[Ss]pecial [Cc]ases?\b"),
+    ("bare", r"\b(?:[Tt]ier|TIER)\b(?!\s*(?:[-\d]|[Oo]ne|[Tt]wo|[Tt]hree|I))"),
+]
+_TIER_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+
+
+@dataclass(frozen=True)
+class TierMention:
+    """A tier named in a sentence: offsets within the sentence, the tier code, and how it was named."""
+
+    start: int
+    end: int
+    tier: str | None  # '1' | '2' | '2WL' | '3' | 'special' | None (a bare "Tier" naming no tier)
+    how: str
+    text: str
+
+
+def _tier_of(match: re.Match[str]) -> tuple[str | None, str]:
+    kind = match.lastgroup or ""
+    if kind == "numbered":
+        tier = _TIER_WORD_VALUES[match.group("n").lower()]
+        if match.group("wl"):
+            return ("2WL" if tier == "2" else None), kind
+        return tier, kind
+    if kind == "level":
+        return _TIER_WORD_VALUES[match.group("ln").lower()], kind
+    if kind == "ordinal":
+        return _ORDINAL_TIER[match.group("o").lower()], kind
+    if kind == "watch":
+        return "2WL", kind
+    if kind in ("offenders", "blacklist"):
+        return "3", kind
+    if kind == "special":
+        return "special", kind
+    return None, kind
+
+
+def find_tiers(text: str) -> list[TierMention]:
+    """Every tier mention in `text`, left to right; appositives naming the same tier are merged."""
+    mentions: list[TierMention] = []
+    for match in _TIER_RE.finditer(text):
+        tier, how = _tier_of(match)
+        if how == "watch" and mentions and mentions[-1].end >= match.start() - 1 and \
+                mentions[-1].tier == "2":
+            # "Tier 2 Watch List" split across a line or odd spacing: one mention.
+            prev = mentions.pop()
+            mentions.append(TierMention(prev.start, match.end(), "2WL", "numbered",
+                                        text[prev.start:match.end()]))
+            continue
+        mention = TierMention(match.start(), match.end(), tier, how, match.group(0))
+        if mentions and _is_apposition(text, mentions[-1], mention):
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _is_apposition(text: str, first: TierMention, second: TierMention) -> bool:
+    """ "Tier 3 - the lowest possible rating", "Tier Three, or a worst offender": one tier named twice."""
+    between = text[first.end:second.start]
+    return (
+        first.tier == second.tier
+        and second.how != "numbered"
+        and len(between) <= 6
+        and all(ch in " -,(\"'or" for ch in between)
+    )
