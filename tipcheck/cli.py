@@ -1,55 +1,20 @@
-"""The command line: `tipcheck scan`, `tipcheck explain`, `tipcheck rules`."""
+"""The command line: `tipcheck scan`, `tipcheck explain`, `tipcheck rules`; more in commands/."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
-from tipcheck.countries import CountryIndex
-from tipcheck.engine import Checker, ScanResult
+from tipcheck.commands import register
+from tipcheck.commands.common import choose_format, emit, exit_code, fail, load_checker
 from tipcheck.errors import ExitCode, TipcheckError
-from tipcheck.facts import load_fact_base
-from tipcheck.report import parsable, rich_report, to_json
 from tipcheck.rules import find_rule, load_rules
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Fact-check claims about the U.S. Trafficking in Persons (TIP) Report.")
-
-
-def _checker(no_facts: bool, year: int | None) -> Checker:
-    try:
-        return Checker(load_rules(), load_fact_base(include_placements=not no_facts),
-                       CountryIndex.load(), year)
-    except TipcheckError as error:
-        typer.echo(f"tipcheck: {error.problem}", err=True)
-        raise typer.Exit(ExitCode.INCOMPLETE) from None
-
-
-def _format(requested: str | None) -> str:
-    if requested:
-        return requested
-    return "rich" if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else "parsable"
-
-
-def _emit(result: ScanResult, fmt: str, checker: Checker, show_verified: bool) -> None:
-    for problem in result.problems:
-        typer.echo(f"tipcheck: skipped {problem}", err=True)
-    if fmt == "json":
-        typer.echo(to_json(result, checker.facts.version))
-    elif fmt == "rich":
-        rich_report(result, Console(no_color=bool(os.environ.get("NO_COLOR"))), show_verified)
-    else:
-        typer.echo(parsable(result))
-
-
-def _exit_code(result: ScanResult) -> int:
-    if result.problems:
-        return ExitCode.INCOMPLETE
-    return ExitCode.FINDINGS if result.summary.findings["error"] else ExitCode.CLEAN
 
 
 @app.command()
@@ -63,14 +28,11 @@ def scan(
                                        help="Also list the claims that were checked and hold."),
 ) -> None:
     """Every contradiction within and across the documents of PATHS."""
-    chosen = _format(fmt)
-    if chosen not in ("rich", "parsable", "json"):
-        typer.echo(f"tipcheck: unknown format '{chosen}' (valid: rich, parsable, json)", err=True)
-        raise typer.Exit(ExitCode.USAGE)
-    checker = _checker(no_facts, year)
+    chosen = choose_format(fmt)
+    checker = load_checker(no_facts, year)
     result = checker.scan_paths([str(p) for p in paths])
-    _emit(result, chosen, checker, show_verified)
-    raise typer.Exit(_exit_code(result))
+    emit(result, chosen, checker, show_verified)
+    raise typer.Exit(exit_code(result))
 
 
 @app.command()
@@ -80,7 +42,7 @@ def explain(
     no_facts: bool = typer.Option(False, "--no-facts"),
 ) -> None:
     """How one claim is read, what it implies, and which rules and facts it meets."""
-    checker = _checker(no_facts, year)
+    checker = load_checker(no_facts, year)
     result = checker.scan_text(claim)
     console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
     date = result.dates.get("<claim>")
@@ -101,7 +63,8 @@ def explain(
         contradicted |= v.outcome.verdict == "contradicted" and v.rule.severity != "note"
     if result.claims and not result.verdicts:
         console.print("verdict: unverifiable (no rule applies)")
-    verdict = "contradicted" if contradicted else "consistent" if result.verdicts else "unverifiable"
+    verdict = ("contradicted" if contradicted
+               else "consistent" if result.verdicts else "unverifiable")
     console.print(f"verdict: {verdict}")
     raise typer.Exit(ExitCode.FINDINGS if contradicted else ExitCode.CLEAN)
 
@@ -112,13 +75,11 @@ def rules(name: str = typer.Argument(None, help="A rule code or name to show in 
     try:
         loaded = load_rules()
     except TipcheckError as error:
-        typer.echo(f"tipcheck: {error.problem}", err=True)
-        raise typer.Exit(ExitCode.INCOMPLETE) from None
+        raise fail(str(error.problem), ExitCode.INCOMPLETE) from None
     if name:
         rule = find_rule(loaded, name)
         if rule is None:
-            typer.echo(f"tipcheck: no rule '{name}'", err=True)
-            raise typer.Exit(ExitCode.USAGE)
+            raise fail(f"no rule '{name}'", ExitCode.USAGE)
         typer.echo(f"{rule.label} ({rule.severity}, check: {rule.check})\n\n{rule.description}\n")
         typer.echo(f"message: {rule.message}")
         for text in rule.fails:
@@ -128,6 +89,9 @@ def rules(name: str = typer.Argument(None, help="A rule code or name to show in 
         return
     for rule in loaded:
         typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.description[:70]}")
+
+
+register(app)
 
 
 def main() -> None:

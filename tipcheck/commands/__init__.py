@@ -1,0 +1,11 @@
+"""Commands that live in modules of their own, registered on the main app by `register`."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add each command module's command to APP (one line per command, no import magic)."""
+    # Commands added by later issues register here, e.g.:
+    # from tipcheck.commands.facts import facts_app; app.add_typer(facts_app, name="facts")
