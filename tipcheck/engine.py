@@ -146,5 +146,5 @@ def _partial(rule: Rule, outcome: Outcome) -> Finding:
         finding, rule=PARTIAL_RULE, severity="note", suggestion=None,
         message=(f"holds only for the {holds} report (the document may speak of "
                  f"{year_label(claim.years)}), so it dates the document to {holds}"),
-        related=finding.related + (Related(f"checked by {rule.label}"),),
+        related=(*finding.related, Related(f"checked by {rule.label}")),
     )

@@ -158,9 +158,7 @@ def _overlaps(term: object, window: tuple[datetime.date, datetime.date]) -> bool
         return None
     if start is not None and start > window[1]:
         return False
-    if end is not None and end < window[0]:
-        return False
-    return True
+    return not (end is not None and end < window[0])
 
 
 def _holders(env: Env, role: str, window: tuple[datetime.date, datetime.date] | None) -> str:
