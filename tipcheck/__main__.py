@@ -1,0 +1,5 @@
+"""`python -m tipcheck`: the same as the `tipcheck` command."""
+
+from tipcheck.cli import main
+
+main()
