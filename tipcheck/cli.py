@@ -12,6 +12,7 @@ from tipcheck.commands import register
 from tipcheck.commands.common import choose_format, emit, exit_code, fail, load_checker
 from tipcheck.errors import ExitCode, TipcheckError
 from tipcheck.rules import find_rule, load_rules
+from tipcheck.wording import year_label
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Fact-check claims about the U.S. Trafficking in Persons (TIP) Report.")
@@ -57,6 +58,9 @@ def explain(
         console.print(f"  {v.rule.label}: [bold]{v.outcome.verdict}[/bold]")
         for step in v.outcome.derivation:
             console.print(f"    \u21d2 {step}")
+        holds = v.outcome.holds_for
+        if v.outcome.verdict == "consistent" and holds and set(v.claim.years) - set(holds):
+            console.print(f"    holds only if the claim speaks of the {year_label(holds)} report")
         for rel in v.outcome.related:
             console.print(f"    see: {rel.message}" + (f" [{rel.source}]" if rel.source else "")
                           + (f" {rel.url}" if rel.url else ""))
