@@ -336,6 +336,11 @@ def write(files: dict[str, str], out: Path) -> tuple[int, int]:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
+        if target.exists() and not owned(target):
+            # a file someone wrote by hand (e.g. next year's report before the csv had it): keep it
+            print(f"import_facts: warning: kept hand-written {target}; move it to "
+                  "rules/facts/manual/reports/ and re-run", file=sys.stderr)
+            continue
         tmp = target.with_suffix(".tmp")
         tmp.write_text(text, encoding="utf-8", newline="\n")
         tmp.replace(target)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from tipcheck.dating import DocumentDate
 from tipcheck.extract import ReadDocument
 from tipcheck.model import Claim, frozen_fields
@@ -12,15 +15,18 @@ def finish_claims(read: ReadDocument, date: DocumentDate) -> list[Claim]:
     claims = []
     for item in read.claims:
         draft = item.draft
-        if draft.year_explicit and draft.fields.get("year"):
-            years: tuple[int, ...] = (int(draft.fields["year"]),)
+        values = dict(draft.fields)
+        if values.get("relative"):
+            values.update(_resolve_relative(values["relative"], date.published))
+        if draft.year_explicit and values.get("year"):
+            years: tuple[int, ...] = (int(values["year"]),)
         elif draft.kind == "report_year":
             years = date.years
         else:
             years = tuple(y + draft.year_offset for y in date.years)
         claims.append(Claim(
             kind=draft.kind,
-            fields=frozen_fields(draft.fields),
+            fields=frozen_fields(values),
             text=item.text,
             span=item.span,
             sentence=item.sentence.text,
@@ -31,3 +37,20 @@ def finish_claims(read: ReadDocument, date: DocumentDate) -> list[Claim]:
             attributed=draft.attributed,
         ))
     return claims
+
+
+def _resolve_relative(relative: str, published: datetime.date | None) -> dict[str, Any]:
+    """ "yesterday", "this month", "last week" against the document's publication date."""
+    if published is None:
+        return {}
+    if relative in ("today", "yesterday"):
+        day = published - datetime.timedelta(days=1 if relative == "yesterday" else 0)
+        return {"release_month": day.month, "release_day": day.day, "year": day.year,
+                "published": published.isoformat()}
+    if relative == "this month":
+        return {"release_month": published.month, "year": published.year,
+                "published": published.isoformat()}
+    if relative == "last month":
+        last = published.replace(day=1) - datetime.timedelta(days=1)
+        return {"release_month": last.month, "year": last.year, "published": published.isoformat()}
+    return {}

@@ -6,14 +6,29 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from tipcheck.dating_fit import best_years, year_list
 from tipcheck.extract import ReadDocument
 from tipcheck.extract.release import month_number
 from tipcheck.facts import FactBase
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# A dateline: a short line (or a line's lead) that is only a date, e.g. "Nov 24, 2008",
+# "The Washington Times - Thursday, June 6, 2002", "WASHINGTON, June 12, 2007 (AFP) –".
+_DATELINE_RE = re.compile(
+    rf"^(?:[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*)*\s*(?:[-–—|,]\s*))?"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?P<month2>{_MONTHS})),?\s+(?P<year>(?:19|20)\d\d)\s*(?:$|\(|[-–—])",
+    re.MULTILINE)
 
 _MONTH_YEAR_RE = re.compile(
     r"\b(?:in|since|during|by|on|of|from|until|last)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)?\s*(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d\d)\b")
+
+
+_RECENT_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -24,6 +39,7 @@ class DocumentDate:
     evidence: tuple[str, ...]
     explicit: bool  # an explicit report year (or --year), not an inferred range
     basis: str = "inferred"  # "stated" (--year) | "named" | "inferred" | "none"
+    published: datetime.date | None = None  # the dateline's date, when the document has one
 
     def label(self) -> str:
         """ "2014", "2007–2008" or "2001–2025"."""
@@ -37,8 +53,11 @@ class DocumentDate:
 def date_document(read: ReadDocument, facts: FactBase, stated: int | None = None) -> DocumentDate:
     """The document's report-year range: --year, else explicit report years, else inferred."""
     all_years = tuple(facts.years)
+    resolve_anaphors(read)
+    published = publication_date(read.document.text)
     if stated is not None:
-        return DocumentDate((stated,), (f"report year {stated} stated with --year",), True, "stated")
+        return DocumentDate((stated,), (f"report year {stated} stated with --year",), True, "stated",
+                            published)
     named = sorted({c.draft.fields["year"] for c in read.claims
                     if c.draft.kind == "report_year" and c.draft.fields.get("year")
                     and not c.draft.fields.get("previous")})
@@ -49,38 +68,62 @@ def date_document(read: ReadDocument, facts: FactBase, stated: int | None = None
         step = f"line {where.span.line} names the {year} report (\"{where.text}\")"
         if len(named) > 1:
             step += f"; it also names {', '.join(map(str, named[:-1]))}, taken as earlier reports"
-        return DocumentDate((year,), (step,), True, "named")
-    low, high, evidence = _window(read, facts)
+        return DocumentDate((year,), (step,), True, "named", published)
+    low, high, evidence = _window(read, facts, published)
     if low is None and high is None:
-        return DocumentDate(all_years, (f"no date evidence: any report from {all_years[0]} to "
-                                        f"{all_years[-1]}",), False, "none")
-    years = tuple(y for y in all_years if _current_during(facts, y, low, high))
-    span = f"{low or '…'} to {high or '…'}"
-    evidence.append(f"so it was written between {span}, while the "
-                    + (f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0] if years else "?"))
-                    + " report was current")
-    return DocumentDate(years or all_years, tuple(evidence), False)
+        years: tuple[int, ...] = all_years
+        evidence = [f"no date evidence: any report from {all_years[0]} to {all_years[-1]}"]
+    else:
+        years = tuple(y for y in all_years if _current_during(facts, y, low, high)) or all_years
+        evidence.append(f"so it was written between {low or '…'} and {high or '…'}, while the "
+                        f"{_label(years)} report was current")
+    fitted, why = best_years(read.claims, facts, years)
+    if fitted != years:
+        evidence += [*why, f"so it speaks of the {_label(fitted)} report"]
+    basis = "none" if low is None and high is None and fitted == years else "inferred"
+    return DocumentDate(fitted, tuple(evidence), False, basis, published)
 
 
-def _window(read: ReadDocument, facts: FactBase) -> tuple[datetime.date | None, datetime.date | None,
-                                                          list[str]]:
+def resolve_anaphors(read: ReadDocument) -> None:
+    """ "In 2010 the figure stood at 13": a count without a tier counts the tier counted before it."""
+    last_tier = None
+    for item in read.claims:
+        fields = item.draft.fields
+        if item.draft.kind != "tier_count":
+            continue
+        if fields.get("tier") is None and fields.get("anaphor") and last_tier:
+            fields["tier"] = last_tier
+        last_tier = fields.get("tier") or last_tier
+
+
+def _label(years: tuple[int, ...]) -> str:
+    return year_list(years) if years else "?"
+
+
+def publication_date(text: str) -> datetime.date | None:
+    """The date on the document's dateline (among its first lines), if it has one."""
+    head = "\n".join(text.splitlines()[:8])
+    for match in _DATELINE_RE.finditer(head):
+        month = match.group("month") or match.group("month2")
+        day = match.group("day") or match.group("day2")
+        try:
+            return datetime.date(int(match.group("year")), month_number(month), int(day))
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def _window(read: ReadDocument, facts: FactBase, published: datetime.date | None
+            ) -> tuple[datetime.date | None, datetime.date | None, list[str]]:
+    """Hard bounds on when the document was written: its dateline and dates it mentions as past."""
     low: datetime.date | None = None
     high: datetime.date | None = None
     evidence: list[str] = []
-    for claim in read.claims:
-        if claim.draft.kind != "official":
-            continue
-        terms = [o for o in facts.find_official(claim.draft.fields["name"])
-                 if _same_role(o.role, claim.draft.fields["role"])]
-        if len(terms) != 1:
-            continue
-        term = terms[0]
-        if term.start and (low is None or term.start > low):
-            low = term.start
-        if term.end and (high is None or term.end < high):
-            high = term.end
-        evidence.append(f"line {claim.span.line} names {term.name} in office as {term.role} "
-                        f"({term.start or '?'} to {term.end or 'present'})")
+    if published is not None:
+        # Written on `published`: it speaks of the report out then (or, a few weeks after a
+        # release, possibly still of the one before it).
+        low, high = published - datetime.timedelta(days=_RECENT_DAYS), published
+        evidence.append(f"its dateline reads {published:%B %-d, %Y}")
     text = read.document.text
     for match in _MONTH_YEAR_RE.finditer(text):
         year = int(match.group("year"))
@@ -99,10 +142,6 @@ def _window(read: ReadDocument, facts: FactBase) -> tuple[datetime.date | None, 
             line = read.document.position(match.start())[0]
             evidence.append(f"line {line} mentions {match.group(0).split(' ', 1)[1]} as past")
     return low, high, evidence
-
-
-def _same_role(fact_role: str, claimed: str) -> bool:
-    return fact_role.lower().removeprefix("acting ") == claimed.lower()
 
 
 def _current_during(facts: FactBase, year: int, low: datetime.date | None,

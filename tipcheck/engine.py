@@ -1,8 +1,21 @@
-"""The pipeline: documents → claims → dated claims → checks → findings."""
+"""The pipeline: documents → claims → dated claims → checks → findings.
+
+A scan streams: each file is read, its claims extracted, dated and checked on their own (in worker
+processes with --jobs > 1), and only the claims and verdicts come back; the checks across documents
+then run once in this process, over assertions grouped by key. Results are merged in the order the
+files were found, so the output does not depend on the number of jobs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import copyreg
+import itertools
+import multiprocessing
+import os
+import re
+import time
+import types
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,13 +26,40 @@ from tipcheck.dating import DocumentDate, date_document
 from tipcheck.document import Document, document_from_text
 from tipcheck.errors import InputFileError, Problem
 from tipcheck.extract import read_document_claims
+from tipcheck.extract.triggers import about_the_report
 from tipcheck.facts import FactBase
+from tipcheck.formats import format_of, text_document
 from tipcheck.model import Claim, Finding, Related, Summary
-from tipcheck.reader import DEFAULT_MAX_BYTES, discover, read_document
+from tipcheck.reader import DEFAULT_MAX_BYTES, decode, discover, document_from_bytes, read_bytes
 from tipcheck.rules import Rule
 from tipcheck.wording import year_label
 
 PARTIAL_RULE = "TIP199 year-range"
+STAGES = ("read", "candidates", "extract", "check")
+_CHUNK = 16  # files per task sent to a worker: enough to hide the hand-off, few enough to balance
+_IN_PROCESS_UP_TO = 8  # this many files or fewer: no worker processes (a draft starts fast)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from "10MB", "500k", "1.5GB", "3MiB" or "1048576" (binary units: 1 KB = 1024 bytes)."""
+    match = _SIZE_RE.fullmatch(text)
+    if not match:
+        raise ValueError(f"not a size: {text!r} (try 10MB, 500KB or a number of bytes)")
+    size = int(float(match.group(1)) * 1024 ** " kmg".index(match.group(2).lower() or " "))
+    if size < 1:
+        raise ValueError(f"must be at least 1 byte, not {text!r}")
+    return size
 
 
 @dataclass
@@ -42,6 +82,24 @@ class ScanResult:
     unread: list[tuple[str, int, str]] = field(default_factory=list)  # path, line, sentence
     problems: list[Problem] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)
+    stages: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))  # seconds
+    contradicted: set[int] = field(default_factory=set, repr=False)  # ids of claims the facts refute
+
+
+@dataclass
+class DocumentScan:
+    """What one document gave, checked on its own: made in a worker, merged by the parent."""
+
+    path: str
+    about: bool = True  # whether it names the report's subject (else it was not read closely)
+    sentences: int = 0
+    date: DocumentDate | None = None
+    claims: list[Claim] = field(default_factory=list)
+    unread: list[tuple[str, int, str]] = field(default_factory=list)
+    verdicts: list[tuple[int, Outcome]] = field(default_factory=list)  # (index into rules, outcome)
+    findings: list[Finding] = field(default_factory=list)
+    contradicted: list[int] = field(default_factory=list)  # indexes into claims
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,22 +111,21 @@ class Checker:
     countries: CountryIndex
     year: int | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int = 1
 
-    def scan_paths(self, paths: Sequence[str | Path]) -> ScanResult:
-        """Scan files and folders; unreadable inputs become problems and the scan goes on."""
-        documents: list[Document] = []
-        problems: list[Problem] = []
-        for item in discover(paths):
+    def scan_paths(self, paths: Sequence[str | Path], jobs: int | None = None) -> ScanResult:
+        """Scan files and folders; unreadable inputs become problems and the scan goes on.
+
+        Only documents that name the report's subject are read closely (extract/triggers.py).
+        """
+        result = ScanResult()
+        for item in self._scan_items(discover(paths), jobs or self.jobs):
             if isinstance(item, Problem):
-                problems.append(item)
-                continue
-            try:
-                documents.append(read_document(item, self.max_bytes))
-            except InputFileError as error:
-                problems.append(error.problem)
-        result = self.scan_documents(documents)
-        result.problems = problems
-        result.summary.skipped = [str(p) for p in problems]
+                result.problems.append(item)
+            else:
+                self._merge(result, item)
+        self._check_corpus(result)
+        result.summary.skipped = [str(p) for p in result.problems]
         return result
 
     def scan_text(self, text: str, path: str = "<claim>") -> ScanResult:
@@ -76,39 +133,114 @@ class Checker:
         return self.scan_documents([document_from_text(text, path)])
 
     def scan_documents(self, documents: Iterable[Document]) -> ScanResult:
-        """Read, date and check documents as one corpus."""
+        """Read, date and check documents as one corpus (every document is read closely)."""
         result = ScanResult()
         for document in documents:
-            read = read_document_claims(document, self.countries)
-            date = date_document(read, self.facts, self.year)
-            result.dates[document.path] = date
-            result.claims += finish_claims(read, date)
-            result.unread += [(document.path, document.position(s.start)[0], s.text)
-                              for s in read.unread]
-            result.summary.documents += 1
-            result.summary.sentences += len(document.sentences)
-        self._check(result)
-        result.summary.claims = len(result.claims)
-        result.summary.unread = len(result.unread)
+            self._merge(result, self.scan_document(document))
+        self._check_corpus(result)
         return result
 
-    def _check(self, result: ScanResult) -> None:
+    def scan_file(self, path: Path) -> DocumentScan | Problem:
+        """Read one file and check its claims on their own; a file that can't be read is a Problem."""
+        name = str(path)
+        stages: dict[str, float] = {}
+        clock = time.perf_counter()
+        try:
+            data = read_bytes(path, self.max_bytes)
+            kind = format_of(name)
+            if kind == "docx":  # its text exists only once the document is built
+                document = document_from_bytes(data, name, kind)
+                stages["read"] = time.perf_counter() - clock
+                if not about_the_report(document.text):
+                    return DocumentScan(name, about=False, stages=stages)
+            else:
+                text, notes = decode(data, name)
+                stages["read"] = time.perf_counter() - clock
+                if not about_the_report(text):
+                    return DocumentScan(name, about=False, stages=stages)
+                clock = time.perf_counter()
+                document = text_document(text, name, kind, notes)
+                stages["candidates"] = time.perf_counter() - clock
+            return self.scan_document(document, stages)
+        except InputFileError as error:
+            return error.problem
+        except RecursionError:
+            return Problem(name, "too deeply nested to read")
+        except Exception as error:  # a bug must not end a scan of thousands of files: name it, go on
+            return Problem(name, f"internal error ({type(error).__name__}: {error}); please report it")
+
+    def scan_document(self, document: Document, stages: dict[str, float] | None = None) -> DocumentScan:
+        """Extract, date and check one document's claims on their own (no other document needed)."""
+        stages = {} if stages is None else stages
+        clock = time.perf_counter()
+        read = read_document_claims(document, self.countries)
+        date = date_document(read, self.facts, self.year)
+        claims = finish_claims(read, date)
+        now = time.perf_counter()
+        stages["extract"] = now - clock
+        scan = DocumentScan(document.path, sentences=len(document.sentences), date=date, claims=claims,
+                            unread=[(document.path, document.position(s.start)[0], s.text)
+                                    for s in read.unread], stages=stages)
+        self._check_claims(scan)
+        stages["check"] = time.perf_counter() - now
+        return scan
+
+    def _scan_items(self, items: Iterator[Path | Problem], jobs: int) -> Iterator[DocumentScan | Problem]:
+        """Each item scanned, in order: in this process, or in `jobs` workers for many files."""
+        first = list(itertools.islice(items, _IN_PROCESS_UP_TO + 1))
+        if jobs <= 1 or len(first) <= _IN_PROCESS_UP_TO:
+            for item in itertools.chain(first, items):
+                yield item if isinstance(item, Problem) else self.scan_file(item)
+            return
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers share the loaded rules and facts; elsewhere they are pickled to each worker once
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        with context.Pool(jobs, initializer=_start_worker, initargs=(self,)) as pool:
+            # imap keeps the order of the files; results stream back and only claims are kept
+            yield from pool.imap(_work, itertools.chain(first, items), chunksize=_CHUNK)
+
+    def _merge(self, result: ScanResult, scan: DocumentScan) -> None:
+        result.summary.documents += 1
+        for stage, seconds in scan.stages.items():
+            result.stages[stage] = result.stages.get(stage, 0.0) + seconds
+        if not scan.about:
+            return
+        if scan.date is not None:
+            result.dates[scan.path] = scan.date
+        result.summary.sentences += scan.sentences
+        for index in scan.contradicted:  # checked on their own: the corpus checks need to know
+            result.contradicted.add(id(scan.claims[index]))
+        result.claims += scan.claims
+        result.unread += scan.unread
+        result.verdicts += [Verdict(outcome.claim, self.rules[number], outcome)
+                            for number, outcome in scan.verdicts]
+        result.findings += scan.findings
+
+    def _check_claims(self, scan: DocumentScan) -> None:
+        """The rules that look at one claim at a time, over one document's claims."""
         env = Env(self.facts)
+        inferred = scan.date is not None and scan.date.basis == "inferred"
         contradicted: set[int] = set()
-        for rule in self.rules:
+        for number, rule in enumerate(self.rules):
             if rule.kind.scope != "claim":
                 continue
-            for claim in result.claims:
+            for index, claim in enumerate(scan.claims):
                 outcome = rule.kind.function(claim, env)
                 if outcome is None:
                     continue
-                result.verdicts.append(Verdict(claim, rule, outcome))
+                scan.verdicts.append((number, outcome))
                 if outcome.verdict == CONTRADICTED:
-                    contradicted.add(id(claim))
-                    result.findings.append(_finding(rule, outcome))
-                elif outcome.verdict == CONSISTENT and outcome.holds_for and \
-                        result.dates[claim.span.path].basis == "inferred":
-                    result.findings.append(_partial(rule, outcome))
+                    contradicted.add(index)
+                    scan.findings.append(_finding(rule, outcome))
+                elif outcome.verdict == CONSISTENT and outcome.holds_for and inferred:
+                    scan.findings.append(_partial(rule, outcome))
+        scan.contradicted = sorted(contradicted)
+
+    def _check_corpus(self, result: ScanResult) -> None:
+        """The rules across claims and documents (grouped by key inside each check), then totals."""
+        clock = time.perf_counter()
+        env = Env(self.facts)
+        contradicted = result.contradicted
         for rule in self.rules:
             if rule.kind.scope != "corpus":
                 continue
@@ -120,6 +252,29 @@ class Checker:
         result.findings = sorted(set(result.findings), key=Finding.sort_key)
         for finding in result.findings:
             result.summary.findings[finding.severity] += 1
+        result.summary.claims = len(result.claims)
+        result.summary.unread = len(result.unread)
+        result.stages["check"] = result.stages.get("check", 0.0) + time.perf_counter() - clock
+
+
+_WORKER: Checker | None = None
+# Claim fields are read-only mappings; workers send them back to the parent as plain dicts.
+def _read_only(values: dict[str, object]) -> types.MappingProxyType[str, object]:
+    return types.MappingProxyType(values)
+
+
+copyreg.pickle(types.MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)))
+
+
+def _start_worker(checker: Checker) -> None:
+    global _WORKER
+    _WORKER = checker
+
+
+def _work(item: Path | Problem) -> DocumentScan | Problem:
+    if isinstance(item, Problem) or _WORKER is None:
+        return item if isinstance(item, Problem) else Problem(str(item), "internal error (no worker)")
+    return _WORKER.scan_file(item)
 
 
 def _finding(rule: Rule, outcome: Outcome) -> Finding:

@@ -1,7 +1,8 @@
 """The fact base: sourced TIP placements, report calendar, officials and the tier system.
 
 Layers, later wins: rules/facts/generated/ (imported from the shared csv data), then
-rules/facts/manual/ (hand facts and corrections), then any overlays given by the user.
+rules/facts/manual/ (hand facts, corrections and hand-written reports/YYYY.yaml), then any
+overlays given by the user (`--facts PATH`).
 A country-year without a placement is "unknown" unless a hand fact says it was not in the report.
 """
 
@@ -52,6 +53,7 @@ class FactBase:
         self._placements = store.placements if include_placements else {}
         self._not_in = store.not_in_report if include_placements else {}
         self._complete = store.complete if include_placements else {}
+        self._layer_of = dict(store.layer_of)
         self._countries = dict(store.countries)
         self._folded = {n.casefold(): n for n in store.countries}
         self._folded.update({iso.casefold(): n for n, iso in store.countries.items()})
@@ -123,6 +125,23 @@ class FactBase:
             for (c, y), f in sorted(self._placements.items())
             if y == year and tier in (None, f.value)
         }
+
+    def all_placements(self) -> dict[tuple[str, int], Fact]:
+        """Every placement we hold, keyed by (country, year)."""
+        return dict(self._placements)
+
+    def all_not_in_report(self) -> dict[tuple[str, int], Fact]:
+        """Every sourced 'not in that year's report' fact, keyed by (country, year)."""
+        return dict(self._not_in)
+
+    def complete_lists(self) -> dict[tuple[int, str], Fact]:
+        """The (year, tier) lists we hold in full, with the facts that say so."""
+        return dict(self._complete)
+
+    def layer(self, country: str, year: int) -> str | None:
+        """Which layer set a placement: 'generated', 'manual' or 'overlay' (None: not placed)."""
+        name = self.resolve_country(country)
+        return self._layer_of.get((name, year)) if name and (name, year) in self._placements else None
 
     def published_count(self, year: int, tier: str) -> Fact | None:
         """A count printed in a cited source, or None."""
@@ -256,7 +275,10 @@ def load_fact_base(
     plan += [("generated", gen / n) for n in GENERATED[:2]]
     plan += [("generated", p) for p in sorted((gen / "reports").glob("*.yaml"))]
     plan += [("generated", gen / n) for n in GENERATED[2:]]
-    plan += [("manual", man / n) for n in MANUAL[1:]]
+    plan += [("manual", man / MANUAL[1])]
+    # hand-written reports (next year's report, or one corrected fact), validated like generated ones
+    plan += [("manual", p) for p in sorted((man / "reports").glob("*.yaml"))]
+    plan += [("manual", man / n) for n in MANUAL[2:]]
     for layer, path in plan:
         if not path.is_file():
             continue

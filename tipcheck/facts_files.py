@@ -32,7 +32,9 @@ def load_sources(ld: Loader, doc: Any, shown: str) -> None:
         text = expect_type(entry["what"], str, shown, vp(entry, "what"), f"{what}: what")
         where = entry.get("where")
         ld.once(("source", key), shown, block.key_pos[key], what)
-        ld.store.sources[str(key)] = Source(str(key), url, f"{text} ({where})" if where else text)
+        ld.store.sources[str(key)] = Source(
+            str(key), url, f"{text} ({where})" if where else text, str(where or "")
+        )
 
 
 def load_country_codes(ld: Loader, doc: Any, shown: str) -> None:
@@ -135,7 +137,8 @@ def evidence(
         if key not in keys:
             msg = f"{what}: evidence source '{key}' is not among the placement's sources"
             raise fail(shown, msg, ipos)
-        specific.setdefault(key, []).append(Source(key, item.get("url"), str(item["quote"])))
+        ref = str(item.get("ref") or "")
+        specific.setdefault(key, []).append(Source(key, item.get("url"), str(item["quote"]), ref))
     out: list[Source] = []
     for s in sources:
         out.extend(specific.get(s.key, [s]))

@@ -58,6 +58,12 @@ class Source:
     key: str
     url: str | None
     what: str = ""
+    where: str = ""  # a location without a url, e.g. "seed:003_….txt" (a document we were given)
+
+    @property
+    def seed(self) -> bool:
+        """Whether this source is only a seed document (no url an editor could open)."""
+        return not self.url and self.where.startswith("seed:")
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from tipcheck.document import Document, document_from_text
+from tipcheck.document import Document
 from tipcheck.errors import InputFileError, Problem
+from tipcheck.formats import DOCUMENT_SUFFIXES, format_of, text_document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = DOCUMENT_SUFFIXES  # .txt .md .markdown .html .htm .xhtml .docx (formats/)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_CONTROL_RATIO = 0.10  # more C0 control characters than this (besides \t \n \r \f): binary
 
@@ -35,8 +36,23 @@ def read_document(
     """Read and decode one document; raise InputFileError with one lower-case reason if it can't."""
     name = display if display is not None else str(path)
     data = _read_bytes(Path(path), max_bytes, name)
+    return document_from_bytes(data, name)
+
+
+def document_from_bytes(data: bytes, name: str, kind: str | None = None) -> Document:
+    """A Document from a file's bytes, read as its format (by NAME's suffix unless KIND is given)."""
+    kind = kind or format_of(name)
+    if kind == "docx":
+        from tipcheck.formats.docx import docx_document  # python-docx loads only for Word files
+
+        return docx_document(data, name)
     text, notes = decode(data, name)
-    return document_from_text(text, name, notes=notes)
+    return text_document(text, name, kind, notes)
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> bytes:
+    """A file's bytes; InputFileError when it is missing, unreadable, not a file or too large."""
+    return _read_bytes(Path(path), max_bytes, display if display is not None else str(path))
 
 
 def _read_bytes(path: Path, max_bytes: int, name: str) -> bytes:

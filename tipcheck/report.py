@@ -1,15 +1,22 @@
-"""Rendering a scan: a parsable line format, JSON, and rich text for a terminal."""
+"""Rendering a scan: a parsable line format, JSON, SARIF, GitHub annotations and rich text."""
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Sequence
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote as quote_uri
 
 from rich.console import Console
 
+from tipcheck import __version__
+from tipcheck.baseline import FINGERPRINT_KEY, fingerprints
 from tipcheck.engine import ScanResult
 from tipcheck.model import Claim, Finding
+from tipcheck.rules import Rule
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
@@ -82,7 +89,7 @@ def rich_report(result: ScanResult, console: Console, show_verified: bool = Fals
                 console.print(f"    [dim]\u21d2 {step}[/dim]", highlight=False)
             for rel in f.related:
                 where = f" {rel.path}:{rel.line}" if rel.path else ""
-                src = f" [{rel.source}]" if rel.source else ""
+                src = f" \\[{rel.source}]" if rel.source else ""  # rich markup: "\\[" prints a literal "["
                 url = f" {rel.url}" if rel.url else ""
                 console.print(f"    [dim]see{where}: {rel.message}{src}{url}[/dim]",
                               highlight=False)
@@ -100,3 +107,121 @@ def rich_report(result: ScanResult, console: Console, show_verified: bool = Fals
     for path, line, text in result.unread:
         console.print(f"[dim]unread {path}:{line}: {text[:100]}[/dim]", highlight=False)
     console.print(summary_line(result), highlight=False)
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def to_sarif(result: ScanResult, rules: Sequence[Rule], fixable: Sequence[bool] = ()) -> str:
+    """A SARIF 2.1.0 log: one run, the rules it used, one result per finding (FIXABLE: per finding)."""
+    known = {rule.label: rule for rule in rules}
+    labels = sorted({f.rule for f in result.findings}, key=lambda label: label.split()[0])
+    index = {label: number for number, label in enumerate(labels)}
+    results = []
+    for number, (finding, fp) in enumerate(zip(result.findings, fingerprints(result.findings),
+                                               strict=True)):
+        record = _sarif_result(finding, index[finding.rule], fp)
+        if finding.suggestion and number < len(fixable) and fixable[number]:
+            record["fixes"] = [_sarif_fix(finding)]
+        results.append(record)
+    run = {
+        "tool": {"driver": {"name": "tipcheck", "version": __version__, "semanticVersion": __version__,
+                            "rules": [_sarif_rule(label, known.get(label)) for label in labels]}},
+        "invocations": [{
+            "executionSuccessful": not result.problems,
+            "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": str(problem)},
+                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(problem.path)}}}]}
+                for problem in result.problems],
+        }],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _sarif_rule(label: str, rule: Rule | None) -> dict[str, Any]:
+    code, _, name = label.partition(" ")
+    record: dict[str, Any] = {"id": code, "name": name or code}
+    if rule is not None:
+        first = rule.description.split(". ")[0].rstrip(".") + "."
+        record["shortDescription"] = {"text": first}
+        record["fullDescription"] = {"text": rule.description}
+        record["defaultConfiguration"] = {"level": rule.severity}
+        record["help"] = {"text": f"tipcheck rules {code}"}
+    return record
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _sarif_result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
+    region = _region(finding.line, finding.column, finding.end_line, finding.end_column)
+    region["snippet"] = {"text": finding.quote}
+    record: dict[str, Any] = {
+        "ruleId": finding.rule.split()[0],
+        "ruleIndex": rule_index,
+        "level": finding.severity,
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)},
+                                            "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": {"rule": finding.rule, "derivation": list(finding.derivation)},
+    }
+    related = [rel for rel in finding.related if rel.path and rel.line]
+    if related:
+        record["relatedLocations"] = [
+            {"id": number, "message": {"text": rel.message},
+             "physicalLocation": {"artifactLocation": {"uri": _uri(rel.path or "")},
+                                  "region": {"startLine": rel.line or 1,
+                                             **({"startColumn": rel.column} if rel.column else {})}}}
+            for number, rel in enumerate(related, 1)]
+    facts = [rel for rel in finding.related if not rel.path]
+    if facts:
+        record["properties"]["facts"] = [{k: v for k, v in
+                                          (("message", r.message), ("source", r.source), ("url", r.url))
+                                          if v} for r in facts]
+    return record
+
+
+def _sarif_fix(finding: Finding) -> dict[str, Any]:
+    return {
+        "description": {"text": f"replace with \u201c{finding.suggestion}\u201d"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": _uri(finding.path)},
+            "replacements": [{
+                "deletedRegion": _region(finding.line, finding.column, finding.end_line,
+                                         finding.end_column),
+                "insertedContent": {"text": finding.suggestion or ""},
+            }],
+        }],
+    }
+
+
+def _uri(path: str) -> str:
+    """A path as a URI reference: relative ones stay relative (code scanning resolves them)."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote_uri(path.replace(os.sep, "/"))
+
+
+def github(result: ScanResult) -> str:
+    """GitHub Actions workflow commands: one `::error file=...::message` line per finding."""
+    lines = []
+    for f in result.findings:
+        props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in (
+            ("file", f.path), ("line", f.line), ("endLine", f.end_line), ("col", f.column),
+            ("endColumn", f.end_column), ("title", f.rule)))
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f.message)}")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -51,7 +51,6 @@ def fact_related(message: str, fact: Fact | None) -> Related:
     """A Related entry citing a fact and its first source."""
     if fact is None or not fact.sources:
         return Related(message=message)
-    fact.sources[0]
     url = next((s.url for s in fact.sources if s.url), None)
     return Related(message=message, source="+".join(s.key for s in fact.sources), url=url)
 

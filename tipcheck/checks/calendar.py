@@ -62,10 +62,14 @@ def release_weekday(claim: Claim, env: Env) -> Outcome | None:
 
 
 def release_date(claim: Claim, env: Env) -> Outcome | None:
-    """ "Released on June 4": the day the report came out."""
+    """ "Released on June 4", "This month ..." (under a November dateline): when the report came out."""
     month, day = claim.field("release_month"), claim.field("release_day")
     if claim.kind != "weekday" or not month:
         return None
+    year_said = claim.field("year") if claim.field("relative") else None
+    claimed = datetime.date(2000, month, 1).strftime("%B") + (f" {day}" if day else "")
+    if year_said:
+        claimed += f", {year_said}"
 
     def test(year: int) -> YearResult:
         report = env.facts.report(year)
@@ -73,14 +77,20 @@ def release_date(claim: Claim, env: Env) -> Outcome | None:
             return YearResult(year, None, (f"the {year} release day is not known",))
         actual = report.release_date
         when = actual.strftime("%B %-d, %Y")
+        said = (actual.month, actual.day) if day else (actual.month,)
+        holds = said == ((month, day) if day else (month,))
+        if year_said:
+            holds = holds and actual.year == year_said
+        steps = [f"facts: the {year} report was released on {when}"]
+        if claim.field("published"):
+            steps.insert(0, f"the document is dated {claim.field('published')}, so "
+                            f"\"{claim.text}\" means {claimed}")
         return YearResult(
-            year, (actual.month, actual.day) == (month, day),
-            (f"facts: the {year} report was released on {when}",),
+            year, holds, tuple(steps),
             (fact_related(f"{year} report released {when}", report.release),),
-            {"claimed": datetime.date(2000, month, min(day, 28)).strftime("%B ") + str(day),
-             "actual": when, "report_year": year})
+            {"claimed": claimed, "actual": when, "report_year": year})
 
-    return over_years(claim, test, f"\"{claim.text}\" ⇒ a release on that day")
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ a release in {claimed}")
 
 
 def report_ordinal(claim: Claim, env: Env) -> Outcome | None:
@@ -110,6 +120,9 @@ def official_term(claim: Claim, env: Env) -> Outcome | None:
     if claim.kind != "official":
         return None
     name, role = claim.field("name"), claim.field("role")
+    roles = {o.role.lower().removeprefix("acting ") for o in env.facts.officials()}
+    if role.lower() not in roles:
+        return Outcome(claim, UNVERIFIABLE, {}, [f"the facts list no {role}"])
     terms = env.facts.find_official(name)
     if not terms:
         return Outcome(claim, UNVERIFIABLE, {}, [f"no official named {name} in the facts"])

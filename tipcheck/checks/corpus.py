@@ -7,7 +7,7 @@ stays near-linear in the number of claims: only claims sharing a key are compare
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from tipcheck.checks.base import CONTRADICTED, Env, Outcome, claim_related
 from tipcheck.model import Claim
@@ -47,8 +47,14 @@ def streak_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
     outcomes = []
     for (country, tier), members in sorted(groups.items()):
         spans = {id(c): _intervals(c) for c in members}
+        # Claims with the same runs and authority meet the same rivals: compare one of each kind
+        # (the first), so a thousand copies of one streak cost a thousand steps, not a million.
+        kinds: dict[tuple[frozenset[tuple[int, int]], tuple[int, int]], Claim] = {}
         for claim in members:
-            rivals = [o for o in members if o is not claim and _clash(spans[id(claim)], spans[id(o)])
+            kinds.setdefault((frozenset(spans[id(claim)]), _authority(claim)), claim)
+        firsts = list(kinds.values())  # in the order of the members, as before
+        for claim in members:
+            rivals = [o for o in firsts if o is not claim and _clash(spans[id(claim)], spans[id(o)])
                       and _authority(o) > _authority(claim)]
             if not rivals:
                 continue
@@ -98,7 +104,9 @@ def count_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
     groups: dict[tuple[int, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "tier_count" and len(claim.years) == 1 and not claim.field("approximate") \
-                and not claim.negated:
+                and not claim.negated and not claim.field("subset") and claim.field("tier") \
+                and env.facts.count(claim.years[0], claim.field("tier")) is None:
+            # Where the facts hold the count, the tier-count check judges each claim against them.
             groups[(claim.years[0], claim.field("tier"))].append(claim)
     outcomes = []
     for (year, tier), members in sorted(groups.items()):
@@ -125,11 +133,12 @@ def estimate_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
             groups[claim.field("metric")].append(claim)
     outcomes = []
     for metric, members in sorted(groups.items()):
+        place = {id(c): i for i, c in enumerate(members)}
+        candidates = _earliest_others(members)
         for claim in members[1:]:
-            other = next((o for o in members if o.span.path != claim.span.path
-                          and (o.field("low"), o.field("high")) != (claim.field("low"),
-                                                                    claim.field("high"))), None)
-            if other is None or members.index(other) > members.index(claim):
+            other = next((o for o in candidates if o.span.path != claim.span.path
+                          and _range(o) != _range(claim)), None)
+            if other is None or place[id(other)] > place[id(claim)]:
                 continue
             outcomes.append(Outcome(
                 claim, CONTRADICTED,
@@ -143,6 +152,32 @@ def estimate_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
                  "estimates differ between sources and years; neither is a tier fact"],
                 [claim_related(f"\"{other.text}\"", other)]))
     return outcomes
+
+
+def _range(claim: Claim) -> tuple[object, object]:
+    return claim.field("low"), claim.field("high")
+
+
+def _earliest_others(members: list[Claim]) -> list[Claim]:
+    """Up to five members, in order, among which the first of another document and another value
+    than any claim's is always found (the first member; the first of another document or value
+    than it; the first differing in both from those): a linear pass instead of one per claim."""
+    first = members[0]
+
+    def after(test: Callable[[Claim], bool]) -> Claim | None:
+        return next((o for o in members if test(o)), None)
+
+    picked = [first]
+    other_doc = after(lambda o: o.span.path != first.span.path)
+    if other_doc is not None:
+        picked += [other_doc, *filter(None, [after(lambda o: o.span.path != first.span.path
+                                                   and _range(o) != _range(other_doc))])]
+    other_value = after(lambda o: _range(o) != _range(first))
+    if other_value is not None:
+        picked += [other_value, *filter(None, [after(lambda o: _range(o) != _range(first)
+                                                     and o.span.path != other_value.span.path)])]
+    unique = {id(c): c for c in picked}
+    return sorted(unique.values(), key=members.index)
 
 
 def _amount(claim: Claim) -> str:

@@ -34,6 +34,9 @@ def placement_facts(claim: Claim, env: Env) -> Outcome | None:
     if claim.kind != "placement" or not country or not tier or not env.facts.has_placements:
         return None
 
+    if claim.field("never"):
+        return _never(claim, env, country, tier)
+
     def test(year: int) -> YearResult:
         actual, said = _where(env, country, year)
         fact = env.facts.tier(country, year)
@@ -61,6 +64,30 @@ def placement_facts(claim: Claim, env: Env) -> Outcome | None:
 
     verb = "not on" if claim.negated else "on"
     return over_years(claim, test, f"\"{claim.text}\" ⇒ {country} {verb} {tier_name(tier)}")
+
+
+def _never(claim: Claim, env: Env, country: str, tier: str) -> Outcome | None:
+    """ "has never been placed on Tier 1" (up to the report), "had never before been" (before it)."""
+    before = bool(claim.field("before"))
+
+    def test(year: int) -> YearResult:
+        last = year - 1 if before else year
+        values = {"country": country, "tier": f"off {tier_name(tier)}", "report_year": year,
+                  "actual": tier_name(tier)}
+        known = False
+        for y in range(env.facts.years.start, last + 1):
+            fact = env.facts.tier(country, y)
+            known = known or fact is not None
+            if fact is not None and fact.value == tier:
+                values["report_year"] = y
+                return YearResult(year, False, (f"facts: {country} was on {tier_name(tier)} in {y}",),
+                                  (fact_related(f"{country} in {y}: {tier_name(tier)}", fact),), values)
+        steps = (f"facts: {country} on {tier_name(tier)} in no report up to {last}",)
+        return YearResult(year, True if known else None, steps, values=values)
+
+    when = "before" if before else "up to"
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in no report "
+                                   f"{when} the document's")
 
 
 def tier_named(claim: Claim, env: Env) -> Outcome | None:

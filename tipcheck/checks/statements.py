@@ -96,8 +96,8 @@ def tier_count(claim: Claim, env: Env) -> Outcome | None:
     tier, count = claim.field("tier"), claim.field("count")
     if claim.kind != "tier_count" or not tier or count is None or not env.facts.has_placements:
         return None
-    if claim.negated:
-        return None
+    if claim.negated or claim.field("subset"):
+        return None  # movers or a region's share: part of a tier, not its total
 
     def test(year: int) -> YearResult:
         fact = env.facts.count(year, tier)
@@ -111,15 +111,49 @@ def tier_count(claim: Claim, env: Env) -> Outcome | None:
         stated = claim.field("stated", count)
         suggestion = _recount(claim, stated, stated + actual - count)
         how = "counted in our complete list" if fact.note else "published"
-        return YearResult(year, abs(actual - count) <= tolerance,
-                          (f"facts: {actual} countries on {tier_name(tier)} in the {year} report "
-                           f"({how})",),
+        steps = [f"facts: {actual} countries on {tier_name(tier)} in the {year} report ({how})"]
+        holds = abs(actual - count) <= tolerance
+        watch = env.facts.count(year, "2WL") if tier == "2" else None
+        if not holds and watch is not None and abs(actual + int(watch.value) - count) <= tolerance:
+            # The statute counts the Watch List inside Tier 2 (22 U.S.C. 7107(b)(2)).
+            holds = True
+            steps.append(f"with the {int(watch.value)} on the Tier 2 Watch List, Tier 2 holds "
+                         f"{actual + int(watch.value)}")
+        return YearResult(year, holds, tuple(steps),
                           (fact_related(f"{year}: {actual} on {tier_name(tier)}", fact),),
                           values, suggestion)
 
     others = " (the one named plus the others)" if claim.field("others") else ""
-    return over_years(claim, test, f"\"{claim.text}\" ⇒ {count} countries on {tier_name(tier)}"
-                                   f"{others}")
+    outcome = over_years(claim, test, f"\"{claim.text}\" ⇒ {count} countries on {tier_name(tier)}"
+                                      f"{others}")
+    if outcome is not None and outcome.verdict == CONTRADICTED:
+        _reassessed(claim, env, outcome)
+    return outcome
+
+
+def _reassessed(claim: Claim, env: Env, outcome: Outcome) -> None:
+    """A figure that matches a later reassessment of the same year is a note, not an error.
+
+    A September presidential determination (PD 2003-35 moved 10 of the 15 Tier 3 countries of the
+    June 2003 list to Tier 2) or an interim assessment changes a year's count after the release.
+    """
+    tier, count = claim.field("tier"), claim.field("count")
+    for year in claim.years:
+        fact = env.facts.count(year, tier)
+        if fact is None:
+            continue
+        moved = [c for c in env.facts.conflicts(year=year)
+                 if re.search(r"determination|interim|reassess", c.rejected or "", re.IGNORECASE)
+                 and (c.chosen or "").split(" ")[0].strip('"') == tier]
+        if not moved:
+            continue
+        later = int(fact.value) - sum(len(c.countries) for c in moved)
+        if later == count:
+            outcome.severity = "note"
+            outcome.derivation.append(
+                f"a later reassessment of the {year} report left {later} on {tier_name(tier)} "
+                f"({moved[0].rejected}): a different figure for the same year, not an error")
+            return
 
 
 def _recount(claim: Claim, stated: int, corrected: int) -> str | None:
@@ -155,3 +189,20 @@ def countries_covered(claim: Claim, env: Env) -> Outcome | None:
             {"count": count, "actual": " or ".join(map(str, values)), "report_year": year})
 
     return over_years(claim, test, f"\"{claim.text}\" ⇒ {count} countries in the report")
+
+
+def sanctions_start(claim: Claim, env: Env) -> Outcome | None:
+    """Tier 3 measures (TVPA §110(d)) first applied with the 2003 report (PD 2003-35)."""
+    fact = env.facts.consequences.get("sanctions_first_report")
+    if claim.kind != "tier3_consequence" or not claim.field("sanctions_start") or fact is None \
+            or fact.value is None:
+        return None
+    first = int(fact.value)
+
+    def test(year: int) -> YearResult:
+        return YearResult(year, year >= first,
+                          (f"facts: {fact.text}",),
+                          tuple(_statement_related(env, "consequences", "sanctions_first_report")),
+                          {"first": first, "claimed": year})
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ sanctions apply to the list of that report")

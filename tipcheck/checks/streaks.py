@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tipcheck.checks.base import Env, Outcome, YearResult, fact_related, over_years
 from tipcheck.model import Claim
@@ -19,17 +20,27 @@ def _reworded(claim: Claim, n: int) -> str | None:
     return claim.text[:match.start()] + restyle_ordinal(match.group(0), n) + claim.text[match.end():]
 
 
+def _ends(claim: Claim, year: int) -> tuple[int, ...]:
+    """The report years that may close the run: the claim's own, the one before, or either."""
+    ends = claim.field("ends", "report")
+    if ends == "range":
+        return (claim.field("until"),)
+    return {"before": (year - 1,), "either": (year - 1, year)}.get(ends, (year,))
+
+
 def streak_arithmetic(claim: Claim, env: Env) -> Outcome | None:
     """A run of N consecutive reports that starts in S ends in S + N − 1 (an invariant)."""
     since, length = claim.field("since"), claim.field("length")
-    if claim.kind != "streak" or since is None or not claim.field("consecutive"):
+    if claim.kind != "streak" or since is None or not claim.field("consecutive") or \
+            claim.field("ends") == "range":
         return None
 
     def test(year: int) -> YearResult:
-        actual = year - since + 1
+        ends = _ends(claim, year)
+        actual = ends[0] - since + 1
         return YearResult(
-            year, actual == length,
-            (f"a run from {since} to the {year} report covers {year} − {since} + 1 = {actual} "
+            year, any(end - since + 1 == length for end in ends),
+            (f"a run from {since} to the {ends[0]} report covers {ends[0]} − {since} + 1 = {actual} "
              f"reports",),
             values={"length": ordinal_words(length), "since": since, "report_year": year,
                     "expected": since + length - 1, "actual": ordinal_words(actual)},
@@ -47,13 +58,21 @@ def streak_facts(claim: Claim, env: Env) -> Outcome | None:
     country, tier = claim.field("country"), claim.field("tier")
     if not country or not tier or claim.negated:
         return None
-    if claim.kind == "streak" and not claim.field("consecutive"):
-        return _times(claim, env, country, tier)
+    if claim.field("first") or claim.field("ends") == "range":
+        return None  # first_listed and streak_span check these
+    if claim.kind == "streak" and claim.field("consecutive") is False:
+        return None  # tier_times checks "for the fourth time"
     length = claim.field("length")
 
     def test(year: int) -> YearResult:
-        start = year - length + 1 if claim.kind == "streak" else claim.field("since")
-        return _run_test(claim, env, country, tier, start, year)
+        results = []
+        for end in _ends(claim, year):
+            start = end - length + 1 if claim.kind == "streak" else claim.field("since")
+            results.append(replace(_run_test(claim, env, country, tier, start, end), year=year))
+        if claim.field("loose"):  # "for the 16th year": a run, or the 16th time
+            results.append(_times_test(claim, env, country, tier, year))
+        return next((r for r in results if r.holds), None) or \
+            next((r for r in results if r.holds is None), results[0])
 
     if claim.kind == "streak":
         lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in each of the last {length} "
@@ -62,6 +81,65 @@ def streak_facts(claim: Claim, env: Env) -> Outcome | None:
         lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in every report since "
                 f"{claim.field('since')}, and not in the one before")
     return over_years(claim, test, lead)
+
+
+def streak_span(claim: Claim, env: Env) -> Outcome | None:
+    """ "from 2018 to 2020 it was on the Tier 2 Watch List": on that tier in each of those years."""
+    country, tier = claim.field("country"), claim.field("tier")
+    if claim.kind != "streak" or claim.field("ends") != "range" or not country or not tier or \
+            claim.negated or not env.facts.has_placements:
+        return None
+    since, until = claim.field("since"), claim.field("until")
+
+    def test(year: int) -> YearResult:
+        values = {"country": country, "tier": tier_name(tier), "since": since, "until": until,
+                  "year": "?", "actual": "?"}
+        for y in range(since, until + 1):
+            fact = env.facts.tier(country, y)
+            if fact is None:
+                if env.facts.status(country, y) == "unknown":
+                    return YearResult(year, None, (f"the facts hold no placement of {country} in {y}",),
+                                      values=values)
+                values.update(year=y, actual="not in the report")
+                return YearResult(year, False, (f"facts: {country} not in the {y} report",),
+                                  (fact_related(f"{country} not in the {y} report",
+                                                env.facts.not_in_report(country, y)),), values)
+            if fact.value != tier:
+                values.update(year=y, actual=tier_name(fact.value))
+                return YearResult(year, False, (f"facts: {country} was on {tier_name(fact.value)} "
+                                                f"in {y}",),
+                                  (fact_related(f"{country} in {y}: {tier_name(fact.value)}", fact),),
+                                  values)
+        return YearResult(year, True, (f"facts: {country} on {tier_name(tier)} in {since}–{until}",),
+                          values=values)
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in every "
+                                   f"report from {since} to {until}")
+
+
+def first_listed(claim: Claim, env: Env) -> Outcome | None:
+    """ "first put on the list in 2003": on that tier in 2003 and in no report before."""
+    country, tier = claim.field("country"), claim.field("tier")
+    if claim.kind != "streak_start" or not claim.field("first") or not country or not tier or \
+            claim.negated or not env.facts.has_placements:
+        return None
+    since = claim.field("since")
+
+    def test(year: int) -> YearResult:
+        history = env.facts.history(country)
+        values = {"country": country, "tier": tier_name(tier), "since": since, "actual": "?"}
+        on = sorted(y for y, f in history.items() if f.value == tier and y <= year)
+        if not on:
+            return YearResult(year, None, (f"the facts hold no year of {country} on {tier_name(tier)}",),
+                              values=values)
+        values["actual"] = on[0]
+        return YearResult(year, on[0] == since,
+                          (f"facts: {country} first on {tier_name(tier)} in {on[0]}",),
+                          (fact_related(f"{country} {tier_name(tier)} in {on[0]}", history[on[0]]),),
+                          values, claim.text.replace(str(since), str(on[0])))
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ {country} first on {tier_name(tier)} "
+                                   f"in {since}")
 
 
 def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, year: int) -> YearResult:
@@ -121,23 +199,36 @@ def _actual_start(env: Env, country: str, tier: str, year: int) -> tuple[int | N
     return start, None
 
 
-def _times(claim: Claim, env: Env, country: str, tier: str) -> Outcome | None:
+def _times_test(claim: Claim, env: Env, country: str, tier: str, year: int) -> YearResult:
+    """How many reports up to `year` (or in the last `window` years) put the country on the tier."""
     length = claim.field("length")
+    history = env.facts.history(country)
+    window = claim.field("window")
+    first = max(env.facts.years.start, year - window + 1) if window else env.facts.years.start
+    known = [y for y in range(first, year + 1)
+             if y in history or env.facts.status(country, y) == "not_in_report"]
+    times = sum(1 for y in known if y in history and history[y].value == tier)
+    holds: bool | None = times == length
+    if len(known) < year - first + 1 and times < length:
+        holds = None
+    return YearResult(year, holds, (f"facts: {country} on {tier_name(tier)} in {times} reports "
+                                    f"from {first} to {year}",),
+                      values={"country": country, "tier": tier_name(tier), "report_year": year,
+                              "actual_start": "—", "actual_length": ordinal_words(times),
+                              "claimed_start": "—", "actual": tier_name(tier), "times": times,
+                              "first": first},
+                      suggestion=_reworded(claim, times))
 
-    def test(year: int) -> YearResult:
-        history = env.facts.history(country)
-        known = [y for y in range(env.facts.years.start, year + 1)
-                 if y in history or env.facts.status(country, y) == "not_in_report"]
-        times = sum(1 for y in known if y in history and history[y].value == tier)
-        holds: bool | None = times == length
-        if len(known) < year - env.facts.years.start + 1 and times < length:
-            holds = None
-        return YearResult(year, holds, (f"facts: {country} on {tier_name(tier)} in {times} reports "
-                                        f"up to {year}",),
-                          values={"country": country, "tier": tier_name(tier), "report_year": year,
-                                  "actual_start": "—", "actual_length": ordinal_words(times),
-                                  "claimed_start": "—", "actual": tier_name(tier)},
-                          suggestion=_reworded(claim, times))
 
-    return over_years(claim, test, f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} "
-                                   f"{length} times")
+def tier_times(claim: Claim, env: Env) -> Outcome | None:
+    """ "ranked Tier 3 for the fourth time": the number of reports that put the country there."""
+    country, tier = claim.field("country"), claim.field("tier")
+    if claim.kind != "streak" or claim.field("consecutive") is not False or not country or not tier \
+            or claim.negated or not env.facts.has_placements:
+        return None
+    length = claim.field("length")
+    outcome = over_years(claim, lambda year: _times_test(claim, env, country, tier, year),
+                         f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} {length} times")
+    if outcome is not None:
+        outcome.values["length"] = ordinal_words(length)
+    return outcome

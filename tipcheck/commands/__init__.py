@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from tipcheck.commands.check import check
 from tipcheck.commands.eval import eval_command
+from tipcheck.commands.facts import register as register_facts
 
 
 def register(app: typer.Typer) -> None:
@@ -12,3 +14,5 @@ def register(app: typer.Typer) -> None:
     # Commands added by later issues register here, e.g.:
     # from tipcheck.commands.facts import facts_app; app.add_typer(facts_app, name="facts")
     app.command("eval")(eval_command)
+    register_facts(app)
+    app.command("check")(check)

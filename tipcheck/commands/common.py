@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 import typer
 from rich.console import Console
 
+from tipcheck import cache
 from tipcheck.countries import CountryIndex
 from tipcheck.engine import Checker, ScanResult
 from tipcheck.errors import ExitCode, TipcheckError
-from tipcheck.facts import load_fact_base
-from tipcheck.report import parsable, rich_report, to_json
+from tipcheck.facts import FactBase, load_fact_base
+from tipcheck.paths import rules_dir
+from tipcheck.report import github, parsable, rich_report, summary_line, to_json, to_sarif
 from tipcheck.rules import load_rules
 
-FORMATS = ("rich", "parsable", "json")
+FORMATS = ("rich", "parsable", "json", "sarif", "github")
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -24,13 +28,39 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def load_checker(no_facts: bool, year: int | None) -> Checker:
-    """Load rules, facts and countries; a bad rule or fact file exits 3 with file:line."""
+def load_checker(no_facts: bool, year: int | None, overlays: Sequence[Path] = (),
+                 use_cache: bool = True) -> Checker:
+    """Load rules, facts (plus the user's --facts layers) and countries; bad files exit 3."""
     try:
-        return Checker(load_rules(), load_fact_base(include_placements=not no_facts),
-                       CountryIndex.load(), year)
+        facts, countries = load_base(no_facts, overlays, use_cache)
+        return Checker(load_rules(), facts, countries, year)
     except TipcheckError as error:
         raise fail(str(error.problem), ExitCode.INCOMPLETE) from None
+
+
+def load_base(no_facts: bool, overlays: Sequence[Path] = (),
+              use_cache: bool = True) -> tuple[FactBase, CountryIndex]:
+    """The fact base and country index, from the cache when the rule and fact files are unchanged.
+
+    Raises TipcheckError (file:line) on a bad fact file, as load_fact_base does (tipcheck/cache.py).
+    """
+    layers = list(overlays or ())
+
+    def build() -> tuple[FactBase, CountryIndex]:
+        return load_fact_base(include_placements=not no_facts, overlays=layers), CountryIndex.load()
+
+    if not (use_cache and cache.enabled()):
+        return build()
+    key = cache.content_key(("base", no_facts, [str(p) for p in layers]),
+                            cache.files_under([rules_dir(), *layers]))
+    return cache.cached(key, build)
+
+
+def say_overrides(checker: Checker, err: bool) -> None:
+    """One line per fact where the user's --facts layer disagrees with the built-in base (it wins)."""
+    for label, old, new in checker.facts.overrides:
+        typer.echo(f"tipcheck: your facts: {label} = {new.value} ({new.origin}) overrides the "
+                   f"built-in {old.value} ({old.origin})", err=err)
 
 
 def choose_format(requested: str | None) -> str:
@@ -43,12 +73,21 @@ def choose_format(requested: str | None) -> str:
     return "rich" if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else "parsable"
 
 
-def emit(result: ScanResult, fmt: str, checker: Checker, show_verified: bool) -> None:
+def emit(result: ScanResult, fmt: str, checker: Checker, show_verified: bool,
+         fixable: Sequence[bool] = ()) -> None:
     """Findings on stdout in the chosen format; skipped inputs on stderr."""
     for problem in result.problems:
         typer.echo(f"tipcheck: skipped {problem}", err=True)
     if fmt == "json":
         typer.echo(to_json(result, checker.facts.version))
+    elif fmt == "sarif":
+        from tipcheck.suppress import META_RULES
+
+        typer.echo(to_sarif(result, [*checker.rules, *META_RULES], fixable))
+    elif fmt == "github":
+        if result.findings:
+            typer.echo(github(result))
+        typer.echo(summary_line(result), err=True)
     elif fmt == "rich":
         rich_report(result, Console(no_color=bool(os.environ.get("NO_COLOR"))), show_verified)
     else:

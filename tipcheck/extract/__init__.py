@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from tipcheck.countries import CountryIndex
+from tipcheck.countries import CountryIndex, CountryMention
 from tipcheck.document import Document, Sentence
 from tipcheck.extract.context import AUTHOR_COUNTRY, SentenceContext
 from tipcheck.extract.counts import read_counts
@@ -14,17 +15,11 @@ from tipcheck.extract.officials import read_officials
 from tipcheck.extract.placements import read_tier_claims
 from tipcheck.extract.release import read_release
 from tipcheck.extract.statements import read_statements
+from tipcheck.extract.triggers import is_candidate
 from tipcheck.model import Span
 
 READERS = (read_tier_claims, read_counts, read_release, read_statements, read_officials)
 
-# Cheap literal triggers: a sentence without any of these cannot hold a claim tipcheck reads.
-_TRIGGER_RE = re.compile(
-    r"tier|watch|list|rank|offender|consecutive|straight|successive|running|in a row|since|"
-    r"report|releas|secretary|director|ambassador|humanitarian|countries|nations|levels|categor|"
-    r"prisoner|people|victims|grade|rating|upgrad|downgrad|\d",
-    re.IGNORECASE,
-)
 # What looks like a TIP claim: if such a sentence yields no claim, it is counted as unread.
 _CLAIMLIKE_RE = re.compile(
     r"\bTier[- ]?(?:1|2|3|one|two|three|I{1,3})\b|\b(?:consecutive|straight)\s+year|"
@@ -56,27 +51,44 @@ class ReadDocument:
 def read_document_claims(document: Document, index: CountryIndex) -> ReadDocument:
     """Run every reader over every candidate sentence of `document`."""
     result = ReadDocument(document)
-    mentioned: dict[str, None] = {}
+    mentioned: dict[str, int] = {}  # country -> times named, in order of first mention
     focus: str | None = None
+    skipped: list[Sentence] = []  # passed over since the last sentence read; countries found lazily
     for sentence in document.sentences:
-        if not _TRIGGER_RE.search(sentence.text) and not _might_name_country(sentence.text):
+        if not is_candidate(sentence.text):  # the cheap literal prefilter (extract/triggers.py)
+            if _might_name_country(sentence.text):
+                skipped.append(sentence)
             continue
-        mentions = index.find(sentence.text, context=tuple(mentioned))
-        ctx = SentenceContext(sentence.text, mentions, focus, quoted=_quoted(document, sentence))
+        for passed in skipped:  # their countries set the focus ("it", "the nation") and context
+            focus = _note_countries(index.find(passed.text, context=tuple(mentioned)), mentioned, focus)
+        skipped.clear()
+        text = sentence.text.replace("\n", " ")  # a hard-wrapped sentence reads as one line (same offsets)
+        mentions = index.find(text, context=tuple(mentioned))
+        ctx = SentenceContext(text, mentions, focus, quoted=_quoted(document, sentence))
         drafts = _date_by_sentence([d for reader in READERS for d in reader(ctx)])
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
             result.claims.append(ReadClaim(draft, document.span(start, end),
                                            document.text[start:end], sentence))
-        if not drafts and _CLAIMLIKE_RE.search(sentence.text):
+        if not drafts and _CLAIMLIKE_RE.search(text):
             result.unread.append(sentence)
-        for mention in mentions:
-            if mention.country:
-                mentioned.setdefault(mention.country, None)
-                if mention.country != AUTHOR_COUNTRY:
-                    focus = mention.country
-    result.countries = list(mentioned)
+        focus = _note_countries(mentions, mentioned, focus)
+    result.countries = list(mentioned)  # up to the last sentence read closely
     return result
+
+
+def _note_countries(
+    mentions: list[CountryMention], mentioned: dict[str, int], focus: str | None
+) -> str | None:
+    """Record the countries of a sentence; return the new focus: the country named most often so far
+    (the last one named on a tie), which is what "the country", "it" mostly stand for."""
+    for mention in mentions:
+        if mention.country:
+            mentioned[mention.country] = mentioned.get(mention.country, 0) + 1
+            if mention.country != AUTHOR_COUNTRY and \
+                    mentioned[mention.country] >= mentioned.get(focus or "", 0):
+                focus = mention.country
+    return focus
 
 
 def _date_by_sentence(drafts: list[Draft]) -> list[Draft]:
@@ -99,6 +111,9 @@ def _might_name_country(text: str) -> bool:
 
 def _quoted(document: Document, sentence: Sentence) -> tuple[tuple[int, int], ...]:
     """Quoted stretches of the sentence, relative to it."""
+    quotes = getattr(document, "_quotes", None)
+    if isinstance(quotes, list) and type(document).in_quotes is Document.in_quotes:
+        return _quoted_fast(quotes, sentence.start, sentence.end)
     ranges: list[tuple[int, int]] = []
     inside_from: int | None = None
     for i in range(sentence.start, sentence.end):
@@ -110,4 +125,24 @@ def _quoted(document: Document, sentence: Sentence) -> tuple[tuple[int, int], ..
             inside_from = None
     if inside_from is not None:
         ranges.append((inside_from, sentence.end - sentence.start))
+    return tuple(ranges)
+
+
+def _quoted_fast(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """What `_quoted` finds offset by offset, from the sorted quote ranges (Document.in_quotes)."""
+    ranges: list[tuple[int, int]] = []
+    first = max(bisect.bisect_right(quotes, (start, float("inf"))) - 1, 0)
+    for k in range(first, len(quotes)):
+        q_start, q_end = quotes[k]
+        if q_start >= end:
+            break
+        # offsets from this range's start to the next range's start are judged by this range alone
+        until = quotes[k + 1][0] if k + 1 < len(quotes) else end
+        lo, hi = max(q_start, start), min(q_end, until, end)
+        if lo >= hi:
+            continue
+        if ranges and ranges[-1][1] == lo - start:
+            ranges[-1] = (ranges[-1][0], hi - start)
+        else:
+            ranges.append((lo - start, hi - start))
     return tuple(ranges)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,8 +21,11 @@ _CLAUSE_BREAK_RE = re.compile(
 _MODAL_RE = re.compile(
     r"\b(?:could|may|might|would|should|must|will\s+be|to\s+be\s+(?:listed|placed|ranked|downgraded|"
     r"upgraded|moved)|pushed\s+for|call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|recommend(?:ed|s)?|"
-    r"threaten(?:ed|s)?\s+to|risk(?:s|ed)?|fac(?:e|es|ed|ing)\s+(?:a\s+)?(?:possible\s+)?"
-    r"(?:downgrade|sanctions?)|if\b|unless\b|whether\b)",
+    r"threaten(?:ed|s)?\s+to|risk(?:s|ed)?|fac(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:possible\s+)?"
+    r"(?:automatic\s+)?(?:downgrade|demotion|sanctions?|penalties)|if\b|unless\b|whether\b|"
+    # intent and expectation: "seeks to get off the Watch List", "hoped Thailand would ..."
+    r"(?:seek|hope|aim|want|plan|tr(?:y|ie)|expect|wish|strive)(?:s|d|ed|ing)?\s+to\b|"
+    r"likely\b|unlikely\b|in\s+order\s+to\b|deserv(?:e|es|ed|ing)\b|belong(?:s|ed)?\s+(?:on|in)\b)",
     re.IGNORECASE,
 )
 _NEGATION_RE = re.compile(
@@ -29,7 +33,11 @@ _NEGATION_RE = re.compile(
 )
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:critics?|activists?|advocates?|opponents?|he|she|they)\s+(?:said|says|argued|argue|claimed|"
-    r"claims|complained|contended|insisted)\b|\baccording to (?:critics|activists|opponents)\b",
+    r"claims|complained|contended|insisted)\b|\baccording to (?:critics|activists|opponents|advocates|"
+    r"(?:human\s+)?rights\s+groups)\b|"
+    # a claim someone argues for, not one the writer reports: "groups argued that Malaysia ..."
+    r"\b(?:argued|argues|contended|contends|insisted|insists|alleged|alleges|complained|complains|"
+    r"claimed|claims)\s+that\b",
     re.IGNORECASE,
 )
 
@@ -61,21 +69,37 @@ class SentenceContext:
             YearMention(m.start(), m.end(), int(m.group(1)), _word_before(self.text, m.start()))
             for m in _YEAR_RE.finditer(self.text)
         ]
+        # computed once: readers ask for clauses and countries per mention, and a sentence may be huge
+        dashes = [m.span() for m in re.finditer(r"\s-\s", self.text)]
+        paired = set(dashes[: len(dashes) // 2 * 2])  # "Five countries - A, B and C - moved up": an aside
+        self._breaks = [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
+        self._break_starts = [a for a, _ in self._breaks]
+        self._resolved = sorted((c for c in self.countries if c.country), key=lambda c: c.start)
+        self._starts = [c.start for c in self._resolved]
+        self._attributed = bool(_ATTRIBUTION_RE.search(self.text))
+        self._tier_index = {id(t): i for i, t in enumerate(self.tiers)}
+        self.tier_starts = [t.start for t in self.tiers]
+
+    def tier_index(self, mention: TierMention) -> int:
+        """The position of a tier mention in `tiers`."""
+        return self._tier_index[id(mention)]
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause around `offset`: split at semicolons, dashes and contrastive conjunctions."""
-        start, end = 0, len(self.text)
-        for match in _CLAUSE_BREAK_RE.finditer(self.text):
-            if match.end() <= offset:
-                start = match.end()
-            elif match.start() >= offset:
-                end = match.start()
+        at = bisect.bisect_left(self._break_starts, offset)
+        start = 0
+        for _, b in reversed(self._breaks[:at]):
+            if b <= offset:
+                start = b
                 break
+        end = next((a for a, _ in self._breaks[at:] if a >= offset), len(self.text))
         return start, end
 
     def countries_in(self, start: int, end: int, *, drop_author: bool = True) -> list[CountryMention]:
         """Resolved country mentions inside [start, end); the United States only when it is the sole one."""
-        inside = [c for c in self.countries if c.country and start <= c.start and c.end <= end]
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        inside = [c for c in self._resolved[first:last] if c.end <= end]
         others = [c for c in inside if c.country != AUTHOR_COUNTRY]
         if drop_author and others:
             return others
@@ -95,7 +119,7 @@ class SentenceContext:
         """True when the words at `offset` are quoted or reported from a third party."""
         if any(a <= offset < b for a, b in self.quoted):
             return True
-        return bool(_ATTRIBUTION_RE.search(self.text))
+        return self._attributed
 
     def year_in(self, start: int, end: int, *, skip: tuple[str, ...] = ("since", "from")) -> int | None:
         """The one explicit year in [start, end) that dates the claim (not a streak's start)."""
@@ -112,7 +136,13 @@ def _author_reading(text: str, mention: CountryMention) -> bool:
     """ "the United States has placed ...", "U.S. State Department": the author, not a rated country."""
     after = text[mention.end:mention.end + 40].lower()
     return bool(re.match(r"\W*(?:has|have|had|placed|kept|ranked|put|rated|state|government|"
-                         r"department|believes|is\s+determined|said|says)", after))
+                         r"department|believes|is\s+determined|said|says|"
+                         # the report's author acting: "could see the United States withhold aid"
+                         r"withh\w*|hold\w*|impos\w*|cut\w*|den(?:y|ies|ied)|sanction\w*|could|may|"
+                         r"might|would|will|can|press\w*|gave|giv\w*|hand\w*|nam\w*|label\w*|"
+                         r"list\w*|designat\w*|accus\w*|consider\w*|lash\w*|warn\w*|urg\w*|"
+                         r"demot\w*|downgrad\w*|upgrad\w*|rais\w*|lower\w*|moved|wants?|"
+                         r"government)", after))
 
 
 def relative_year(text: str) -> int:
@@ -123,6 +153,52 @@ def relative_year(text: str) -> int:
         return -1
     if re.search(r"\bnext\s+year\b", lowered):
         return 1
+    return 0
+
+
+WINDOW = 300  # how far a tier claim's parts may stand apart: bounds the work on very long sentences
+
+
+def local_clause(ctx: SentenceContext, offset: int) -> tuple[int, int]:
+    """The clause around `offset`, cut to WINDOW characters on either side."""
+    start, end = ctx.clause_bounds(offset)
+    return max(start, offset - WINDOW), min(end, offset + WINDOW)
+
+
+_AFTER_YEAR_RE = re.compile(r"[\s,\"'”’)]*(?:(?:\w+\s+){0,2}?(?:in|for|of|during)\s+(?:the\s+)?)$",
+                            re.IGNORECASE)
+_RANGE_WORDS = ("since", "from", "until", "to", "through", "between", "and", "till")
+
+
+def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
+    """The year a claim at [start, end) gives itself: "Tier 2 in 2022", "In 2022, ...", "the 2023 edition"."""
+    cstart, _ = local_clause(ctx, start)
+    years = [y for y in ctx.years if y.before not in _RANGE_WORDS and cstart <= y.start <= end + 30]
+    for year in years:
+        if end <= year.start <= end + 30 and _AFTER_YEAR_RE.fullmatch(ctx.text[end:year.start]) \
+                and not re.match(r"\s*(?:-|–|to\b|and\b)\s*(?:19|20)\d\d", ctx.text[year.end:]):
+            return year.year
+    for year in years:
+        if cstart <= year.start < start and \
+                re.fullmatch(r"\W*(?:in|for)\s+(?:the\s+)?", ctx.text[cstart:year.start], re.IGNORECASE):
+            return year.year  # "In 2022, South Korea was downgraded ..."
+    return None
+
+
+_LAST_YEAR_RE = re.compile(r"\b(?:last|previous|prior)\s+year(?:['’]s)?\b|"
+                           r"\ba\s+year\s+(?:earlier|before|ago)\b|"
+                           r"\bthe\s+(?:previous|prior|last)\s+(?:report|year)\b", re.IGNORECASE)
+
+
+def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
+    """-1 when "last year" dates the claim at [start, end): right after it, or opening its clause."""
+    gap = re.match(r"[\s,\"'”’]*(?:(?:[\w-]+\s+){0,2}?(?:in|on|from)\s+)?", ctx.text[end:end + 40])
+    if gap is not None and _LAST_YEAR_RE.match(ctx.text, end + gap.end()):
+        return -1
+    cstart, _ = local_clause(ctx, start)
+    lead = re.match(r"\W*(?:in\s+)?", ctx.text[cstart:start], re.IGNORECASE)
+    if lead is not None and _LAST_YEAR_RE.match(ctx.text, cstart + lead.end()):
+        return -1  # "Last year, Malaysia was downgraded ..."
     return 0
 
 

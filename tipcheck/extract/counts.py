@@ -1,4 +1,10 @@
-"""Readers for how many countries a tier holds, and how many the report covers."""
+"""Readers for how many countries a tier holds, and how many the report covers.
+
+A count is a tier total ("20 countries received a Tier 3 rating", "along with 16 other countries",
+"last year's Tier 3 list held 16") only when nothing makes it a part of one: countries that moved
+("five countries moved up"), a region's share ("five of 11 Southeast Asian nations") or a modal
+guess. Those are still read (so they count as read), with fields no check takes as a total.
+"""
 
 from __future__ import annotations
 
@@ -8,106 +14,231 @@ from tipcheck.extract.context import SentenceContext, fields, relative_year
 from tipcheck.extract.draft import Draft
 from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
+_N = CARDINAL_PATTERN
 _NOUN = r"(?:countries|nations|governments|states|territories|jurisdictions)"
 _COUNT_RE = re.compile(
-    rf"(?P<along>\balong\s+with\s+|\bjoin(?:s|ed|ing)?\s+(?:about\s+|some\s+)?|\bone\s+of\s+(?:the\s+)?)?"
-    rf"\b(?P<n>{CARDINAL_PATTERN})\s+(?P<other>other\s+|more\s+)?(?:\w+\s+){{0,2}}?{_NOUN}\b",
+    rf"(?P<along>\balong\s*side\s+|\balongside\s+|\balong\s+with\s+|\bjoin(?:s|ed|ing)?\s+(?:there\s+)?"
+    rf"(?:by\s+)?(?:about\s+|some\s+|another\s+)?|\bone\s+of\s+(?:the\s+)?(?:only\s+)?)?"
+    rf"(?:\bout\s+of\s+)?\b(?P<n>{_N})\s+(?P<other>other\s+|more\s+|additional\s+|further\s+)?"
+    rf"(?P<between>(?:[\w-]+\s+){{0,2}}?){_NOUN}\b",
     re.IGNORECASE,
 )
 _NUMBER_FELL_RE = re.compile(
     rf"\bnumber\s+of\s+(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:\w+\s+){{0,2}}?"
     rf"(?:fell|rose|dropped|grew|climbed|increased|decreased|declined|was|stood|is)\s+(?:to|at)?\s*"
-    rf"(?P<n>{CARDINAL_PATTERN})(?:,?\s+(?:down|up)\s+from\s+(?P<prev>{CARDINAL_PATTERN}))?",
+    rf"(?P<n>{_N})",
     re.IGNORECASE,
 )
 _TIER_NUMBERING_RE = re.compile(
-    rf"\b(?:are|is|numbering|with|has|holds?|held|contains?|included?|of)\s+(?P<n>{CARDINAL_PATTERN})"
+    rf"\b(?:are|is|numbering|with|has|holds?|held|contains?|included?|of)\s+(?P<n>{_N})"
     rf"\s+(?:\w+\s+)?{_NOUN}\b",
     re.IGNORECASE,
 )
+# "five out of 11 Southeast Asian nations", "raising to five out of 11 the number of ... nations".
+_SHARE_RE = re.compile(
+    rf"\b(?P<k>{_N})\s+out\s+of\s+(?:the\s+)?(?P<n>{_N})\s+(?:the\s+number\s+of\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    re.IGNORECASE,
+)
+# "In 2010 the figure stood at 13": a count whose tier is the one counted just before.
+_ANAPHOR_RE = re.compile(
+    rf"\b(?:the|that|this|its)\s+(?:figure|number|total|tally|count)\s+(?:had\s+)?(?:stood|was|is|"
+    rf"rose|fell|dropped|climbed|reached|grew)\s+(?:at|to)?\s*(?P<n>{_N})\b"
+    rf"|\b(?:fewer|more|less)\s+than\s+the\s+(?P<n2>{_N})\b(?!\s*(?:%|percent|million|thousand|"
+    rf"people|victims|persons))",
+    re.IGNORECASE,
+)
+# "..., up from 13 in 2010", "down from 23 last year": the earlier count, with its own year.
+_PREVIOUS_RE = re.compile(
+    rf",?\s*(?:(?:which\s+is|that\s+is)\s+)?(?:up|down)\s+from\s+(?:the\s+)?(?P<n>{_N})"
+    rf"(?:\s+(?:in|during)\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)(?:\s+report)?"
+    rf"|\s+(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year))?",
+    re.IGNORECASE,
+)
 _COVERED_RE = re.compile(
-    rf"\b(?:examin\w*|cover\w*|assess\w*|evaluat\w*|review\w*|analy[sz]\w*|rank\w*|rat\w*|grad\w*|"
-    rf"conditions\s+in)\s+(?:\w+\s+){{0,3}}?(?P<n>{CARDINAL_PATTERN})\s+(?:\w+\s+)?{_NOUN}",
+    rf"\b(?:examin\w*|cover\w*|assess\w*|evaluat\w*|review\w*|analy[sz]\w*|rank\w*|rat(?:ed|es|ing)|"
+    rf"grad\w*|sort\w*|survey\w*|look\w*\s+at|conditions\s+in|efforts\s+of)\s+"
+    rf"(?:\w+\s+){{0,3}}?(?P<n>{_N})\s+(?:\w+\s+)?{_NOUN}"
+    rf"|\b(?P<n2>{_N})\s+{_NOUN}(?:\s+and\s+territories)?\s+(?:were|are|was)\s+"
+    rf"(?:examin|assess|evaluat|review|analy[sz]|rank|rat|grad|cover|survey)\w*",
     re.IGNORECASE,
 )
 _APPROX_RE = re.compile(r"\b(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|"
-                        r"over|at\s+least|fewer\s+than|less\s+than)\s+$", re.IGNORECASE)
+                        r"over|at\s+least|fewer\s+than|less\s+than|close\s+to)\s+$", re.IGNORECASE)
+# Words that describe Tier 3 without naming it ("fell short of minimum standards", "could face
+# sanctions"): TVPA §110(d) sanctions apply to Tier 3 governments only.
+_TIER3_CUE_RE = re.compile(
+    r"\bf[ae]ll(?:s|ing|en)?\s+short\s+of\s+(?:the\s+)?minimum|\bno\s+significant\s+efforts?|"
+    r"\bnot\s+making\s+significant\s+efforts?|\b(?:face|faces|facing)\s+(?:possible\s+|potential\s+)?"
+    r"(?:U\.S\.\s+|US\s+)?sanctions|\bbe\s+sanctioned|\bworst\s+(?:human\s+trafficking\s+)?offenders?",
+    re.IGNORECASE)
+# Countries that moved: a count of movers, not a tier's total.
+_MOVERS_RE = re.compile(
+    r"[^.;]{0,120}?\b(?:moved|move|moving|rose|risen|climbed|f[ae]ll(?:en)?(?!\s+short)|dropped|slipped|slid|"
+    r"upgraded|downgraded|demoted|promoted|improved|were\s+added|added|newcomers?|new\s+additions?)\b",
+    re.IGNORECASE)
+_MOVE_BEFORE_RE = re.compile(r"\b(?:downgrade|upgrade|demotion|promotion)s?\s+of\s+(?:all\s+|the\s+)?$",
+                             re.IGNORECASE)
+_LOCAL_STOP_RE = re.compile(r"[,;:—–(]|\s-\s|\s(?:which|while|whereas|but)\s|\sa\s+sign\s")
+_REGION_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+[\s-]+){1,2}$")
 
 
 def read_counts(ctx: SentenceContext) -> list[Draft]:
     """Tier counts ("20 countries received a Tier 3 rating") and coverage ("conditions in 89 countries")."""
-    drafts: list[Draft] = []
-    taken: list[tuple[int, int]] = []
-    for match in _NUMBER_FELL_RE.finditer(ctx.text):
-        drafts += _tier_count(ctx, match, match.group("n"), previous=match.group("prev"))
-        taken.append(match.span())
-    for pattern in (_COUNT_RE, _TIER_NUMBERING_RE):
+    drafts = _covered(ctx)
+    taken: list[tuple[int, int]] = [(d.start, d.end) for d in drafts]
+    for pattern in (_SHARE_RE, _NUMBER_FELL_RE, _COUNT_RE, _TIER_NUMBERING_RE, _ANAPHOR_RE):
         for match in pattern.finditer(ctx.text):
-            if any(a <= match.start("n") < b for a, b in taken):
+            group = "n2" if match.groupdict().get("n2") else "n"
+            if any(a <= match.start(group) < b for a, b in taken):
                 continue
-            found = _tier_count(ctx, match, match.group("n"))
+            found = _tier_count(ctx, match, group)
             if found:
                 drafts += found
-                taken.append(match.span())
-    if not drafts:
-        drafts += _covered(ctx)
+                taken += [(match.start(), match.end())] + [(d.start, d.end) for d in found]
     return drafts
 
 
-def _tier_count(ctx: SentenceContext, match: re.Match[str], number: str,
-                previous: str | None = None) -> list[Draft]:
+def _local(ctx: SentenceContext, start: int, end: int) -> tuple[int, int]:
+    """The phrase around [start, end): up to the nearest comma, dash, bracket or relative clause."""
+    cstart, cend = ctx.clause_bounds(start)
+    left = cstart
+    for stop in _LOCAL_STOP_RE.finditer(ctx.text, cstart, start):
+        left = stop.end()
+    stop = _LOCAL_STOP_RE.search(ctx.text, end, cend)
+    return left, stop.start() if stop else cend
+
+
+def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
+    """The one tier a count at [start, end) is about: in its phrase, else in its clause."""
+    left, right = _local(ctx, start, end)
+    cstart, cend = ctx.clause_bounds(start)
+    for a, b in ((left, right), (cstart, cend)):
+        tiers = {t.tier for t in ctx.tiers if a <= t.start < b and t.tier and t.tier != "special"}
+        if len(tiers) == 1:
+            return tiers.pop()
+        if len(tiers) > 1:
+            return None  # several tiers: which one the number counts is not clear
+    if _TIER3_CUE_RE.search(ctx.text, cstart, cend):
+        return "3"
+    tiers = {t.tier for t in ctx.tiers if t.tier and t.tier != "special"}
+    if not tiers and _TIER3_CUE_RE.search(ctx.text):
+        return "3"
+    return tiers.pop() if len(tiers) == 1 else None
+
+
+def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[Draft]:
+    number = match.group(group)
     count = parse_cardinal(number)
-    if count is None or count > 400:
+    if count is None or count > 400 or re.fullmatch(r"(?:19|20)\d\d", number.strip()):
         return []
-    cstart, cend = ctx.clause_bounds(match.start())
-    tiers = [t for t in ctx.tiers if cstart <= t.start < cend and t.tier]
-    if not tiers:
-        tiers = [t for t in ctx.tiers if t.tier]
-    if len({t.tier for t in tiers}) != 1:
-        return []  # no tier, or several: which one the number counts is not clear
-    if ctx.is_modal(cstart, match.start()) and "could" not in ctx.text[cstart:match.start()]:
+    nstart = match.start(group)
+    if any(t.start <= nstart < t.end for t in ctx.tiers):
+        return []  # the "3" of "Tier 3 governments"
+    cstart, cend = ctx.clause_bounds(nstart)
+    anaphor = match.re is _ANAPHOR_RE
+    tier = _pick_tier(ctx, nstart, match.end())
+    if tier is None and not anaphor:
+        return _movers_only(ctx, match, nstart)
+    if ctx.is_modal(cstart, nstart) and not re.search(r"\bcould\b", ctx.text[cstart:nstart]):
         return []
     groups = match.groupdict()
+    left, right = _local(ctx, nstart, match.end())
+    previous = _PREVIOUS_RE.search(ctx.text, match.end(), cend)
+    if previous and re.search(r"\d|\.", ctx.text[match.end():previous.start()]):
+        previous = None  # another number (or sentence) stands between: not this count's past
+    own_end = previous.start() if previous else right
+    # The claim's own year: in its phrase, else in its clause outside "up from 13 in 2010"; a
+    # relative cue in its phrase ("last year's list held 16") wins over the clause's report year.
+    offset = relative_year(ctx.text[left:own_end])
+    year = ctx.year_in(left, own_end)
+    if year is None and not offset:
+        year = ctx.year_in(cstart, nstart) or ctx.year_in(previous.end() if previous else right, cend)
+    if year:
+        offset = 0
+    base = dict(tier=tier, year=year, anaphor=anaphor or None,
+                approximate=bool(_APPROX_RE.search(ctx.text[max(0, nstart - 15):nstart])) or None)
+    part = _part_of_tier(ctx, match, nstart)
     plus = 1 if groups.get("other") and "other" in groups["other"].lower() else 0
     if groups.get("along"):
         plus = 1 if re.search(r"along|join", groups["along"], re.IGNORECASE) else 0
-    approximate = bool(_APPROX_RE.search(ctx.text[max(0, match.start("n") - 15):match.start("n")]))
-    year = ctx.year_in(cstart, cend)
-    offset = relative_year(ctx.text[match.end():cend] + " " + ctx.text[cstart:match.start()]) \
-        if year is None else 0
+    start = match.start() if groups.get("along") else nstart
+    if part:
+        if match.re is _SHARE_RE:
+            count, start = parse_cardinal(match.group("k")) or 0, match.start()
+        drafts = [Draft(kind="tier_count", fields=fields(**base, count=count, subset=part),
+                        start=start, end=match.end(), reading=f"tier_count:{part}",
+                        year_explicit=year is not None, year_offset=offset)]
+        return drafts
     drafts = [Draft(
         kind="tier_count",
-        fields=fields(tier=tiers[0].tier, count=count + plus, stated=count,
-                      others=bool(plus) or None, approximate=approximate or None, year=year),
-        start=match.start("n") if not groups.get("along") else match.start(),
-        end=match.end(), reading="tier_count:" + ("others" if plus else "number"),
-        year_explicit=year is not None, year_offset=offset,
-        negated=ctx.is_negated(cstart, match.start()),
-        attributed=ctx.is_attributed(match.start()),
+        fields=fields(**base, count=count + plus, stated=count, others=bool(plus) or None),
+        start=start, end=match.end(),
+        reading="tier_count:" + ("anaphor" if anaphor else "others" if plus else "number"),
+        year_explicit=year is not None, year_offset=offset if not anaphor or year else
+        (offset or relative_year(ctx.text[cstart:cend])),
+        negated=ctx.is_negated(cstart, nstart),
+        attributed=ctx.is_attributed(nstart),
     )]
-    if previous and parse_cardinal(previous) is not None:
+    if previous and (before := parse_cardinal(previous.group("n"))) is not None:
+        prev_year = int(previous.group("year")) if previous.group("year") else None
         drafts.append(Draft(
-            kind="tier_count",
-            fields=fields(tier=tiers[0].tier, count=parse_cardinal(previous)),
-            start=match.start("prev"), end=match.end(), reading="tier_count:down-from",
-            year_offset=-1,
+            kind="tier_count", fields=fields(tier=tier, count=before, year=prev_year,
+                                             anaphor=anaphor or None),
+            start=previous.start("n"), end=previous.end(), reading="tier_count:previous",
+            year_explicit=prev_year is not None, year_offset=0 if prev_year else -1,
         ))
     return drafts
+
+
+def _movers_only(ctx: SentenceContext, match: re.Match[str], nstart: int) -> list[Draft]:
+    """ "Twenty-nine countries moved up from a lower tier": how many moved, no tier total."""
+    count = parse_cardinal(match.group("n"))
+    moved = _MOVERS_RE.match(ctx.text, match.end())
+    if count is None or moved is None or moved.end() - match.end() > 40 or match.re is not _COUNT_RE \
+            or not re.search(r"\btiers?\b|\branking|\bwatch\s*list", ctx.text, re.IGNORECASE):
+        return []
+    return [Draft(kind="other", fields={"countries_moved": count}, start=nstart, end=moved.end(),
+                  reading="other:countries-moved")]
+
+
+def _part_of_tier(ctx: SentenceContext, match: re.Match[str], nstart: int) -> str | None:
+    """ "moved", "region" or None: whether the countries counted are only part of the tier."""
+    if match.re is _SHARE_RE:
+        return "region"
+    between = (match.groupdict().get("between") or "")
+    if between.strip() and _REGION_WORD_RE.match(between):
+        return "region"
+    if re.search(r"\bout\s+of\s+$", ctx.text[max(0, nstart - 8):nstart], re.IGNORECASE):
+        return "region"
+    if re.search(r"\bof\s+(?:the\s+)?(?:region|continent)|\bin\s+(?:the\s+)?(?:region|Africa|Asia|Europe|"
+                 r"the\s+Americas|the\s+Middle\s+East|the\s+Gulf)\b", ctx.text[match.end():match.end() + 30]):
+        return "region"
+    if _MOVE_BEFORE_RE.search(ctx.text[max(0, nstart - 40):nstart]):
+        return "moved"
+    if _MOVERS_RE.match(ctx.text, match.end()):
+        return "moved"
+    return None
 
 
 def _covered(ctx: SentenceContext) -> list[Draft]:
     drafts = []
     for match in _COVERED_RE.finditer(ctx.text):
-        count = parse_cardinal(match.group("n"))
+        group = "n" if match.group("n") else "n2"
+        count = parse_cardinal(match.group(group))
         if count is None or not 50 <= count <= 250:
             continue
         cstart, cend = ctx.clause_bounds(match.start())
         year = ctx.year_in(cstart, cend)
+        nstart = match.start(group)
+        left, right = _local(ctx, nstart, match.end())
+        if any(left <= t.start < right and t.tier for t in ctx.tiers):
+            continue  # "ranked 89 countries on Tier 2": a tier count
         drafts.append(Draft(
             kind="other",
             fields=fields(countries_covered=count, year=year,
-                          approximate=bool(_APPROX_RE.search(
-                              ctx.text[max(0, match.start("n") - 15):match.start("n")])) or None),
+                          approximate=bool(_APPROX_RE.search(ctx.text[max(0, nstart - 15):nstart]))
+                          or None),
             start=match.start(), end=match.end(), reading="other:countries-covered",
             year_explicit=year is not None,
         ))

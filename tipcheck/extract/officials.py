@@ -13,15 +13,22 @@ TIP_DIRECTOR = "TIP Office Director"
 _NAME = r"(?P<name>[A-Z][a-zA-Z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'’-]+)){1,3})"
 _TIP_OFFICE = (r"(?:[Oo]ffice\s+to\s+[Mm]onitor\s+and\s+[Cc]ombat\s+[Tt]rafficking(?:\s+in\s+[Pp]ersons)?|"
                r"TIP\s+[Oo]ffice|(?:anti-)?trafficking\s+office|[Tt]rafficking\s+in\s+[Pp]ersons\s+[Oo]ffice)")
-_DIRECTOR = (r"(?:[Dd]irector|[Hh]ead|[Cc]hief|[Aa]mbassador(?:-at-[Ll]arge)?)(?:\s+(?:of|for|to|at)\s+"
-             r"(?:the\s+)?(?:U\.S\.\s+)?(?:State\s+Department'?s?\s+)?" + _TIP_OFFICE + ")?")
+_DIRECTOR = (r"(?:(?:the\s+)?(?:U\.S\.\s+)?(?:State\s+Department['’]?s?\s+)?)"
+             r"(?:[Dd]irector|[Hh]ead|[Cc]hief|[Aa]mbassador(?:[- ]at[- ][Ll]arge)?)(?:\s+(?:of|for|to|at)\s+"
+             r"(?:the\s+|its\s+)?(?:U\.S\.\s+)?(?:State\s+Department['’]?s?\s+)?" + _TIP_OFFICE + ")?")
+# Other State Department offices: read (so the sentence counts as read), checked only by name.
+_OTHER_ROLE = (r"(?P<role>(?:[Dd]eputy|[Uu]nder|[Aa]ssistant)\s+[Ss]ecretary(?:\s+of\s+[Ss]tate)?"
+               r"(?:\s+for\s+[A-Z][\w,]*(?:\s+(?:and\s+)?[A-Z][\w,]*){0,5}|\s+for\s+[a-z ]{3,40})?)")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (SECRETARY, re.compile(rf"\bSecretary\s+of\s+State\s+{_NAME}")),
+    ("other", re.compile(rf"{_OTHER_ROLE}\s+{_NAME}")),
+    ("other", re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?{_OTHER_ROLE}")),
+    (SECRETARY, re.compile(rf"(?<![Dd]eputy\s)(?<![Uu]nder\s)(?<![Aa]ssistant\s)"
+                           rf"\bSecretary\s+of\s+State\s+{_NAME}")),
     (SECRETARY, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?Secretary\s+of\s+State\b")),
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:who\s+serves\s+as\s+|the\s+)?(?:U\.S\.\s+)?"
-                              rf"{_DIRECTOR}[^.;]{{0,60}}?traffick")),
+                              rf"{_DIRECTOR}[^.;]{{0,60}}?(?i:traffick)")),
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
-                              r"(?=[^.;]{0,80}traffick)")),
+                              r"(?=(?:[^.;]|\b[A-Z]\.){0,100}(?i:traffick))")),
 ]
 _FORMER_RE = re.compile(r"\b(?:former|then|ex-|late)\s*$", re.IGNORECASE)
 _NOT_NAME = {"State", "Department", "Office", "Report", "The", "Trafficking", "Persons"}
@@ -31,10 +38,17 @@ def read_officials(ctx: SentenceContext) -> list[Draft]:
     """Officials named in office in one sentence (not "former" ones)."""
     drafts: list[Draft] = []
     seen: set[tuple[int, int]] = set()
-    for role, pattern in _PATTERNS:
+    for role_key, pattern in _PATTERNS:
+        role = role_key
         for match in pattern.finditer(ctx.text):
             name = _clean(match.group("name"))
             if not name or match.span("name") in seen:
+                continue
+            if role == "other":
+                role_text = re.sub(r"\s+", " ", match.group("role")).strip(" ,")
+                seen.add(match.span("name"))
+                drafts.append(Draft(kind="official", fields=fields(name=name, role=role_text),
+                                    start=match.start(), end=match.end(), reading="official:other"))
                 continue
             lead = ctx.text[max(0, match.start() - 12):match.start()]
             if _FORMER_RE.search(lead):

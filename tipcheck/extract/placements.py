@@ -1,257 +1,121 @@
-"""Readers for where countries stand: placements, moves, streaks and streak starts."""
+"""Readers for where countries stand: placements, plus the move and streak readers they defer to."""
 
 from __future__ import annotations
 
 import re
 
 from tipcheck.countries import CountryMention
-from tipcheck.extract.context import SentenceContext, fields, relative_year
+from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year
 from tipcheck.extract.draft import Draft
-from tipcheck.extract.tiers_lexicon import TierMention
-from tipcheck.numbers import CARDINAL_PATTERN, ORDINAL_PATTERN, parse_cardinal, parse_ordinal
-
-_UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rais\w*|elevat\w*|"
-       r"regain\w*|return\w*|back")
-_DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w*|slid|lower\w*|"
-         r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down")
-_NEUTRAL = r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*"
-_MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTRAL}))\b",
-                      re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_OFF_WATCH_RE = re.compile(r"\b(?:removed|taken|came|come|climbed|moved|dropped)\s+(?:\w+\s+)?"
-                           r"(?:from|off)\s+(?:the\s+)?(?:Tier\s+2\s+)?watch[- ]?list", re.IGNORECASE)
-_HEDGE_RE = re.compile(r"\b(?:spared|avoid\w*|escap\w*|otherwise|waiver|automatic\w*|mandatory)\b",
-                       re.IGNORECASE)
-_STREAK_RE = re.compile(
-    rf"(?P<ord>{ORDINAL_PATTERN})\s+(?:(?:consecutive|straight|successive|continuous)\s+)?"
-    rf"(?:(?P<kind>consecutive|straight|successive|continuous)\s+)?"
-    r"(?P<unit>years?|reports?|times?)(?P<tail>\s+(?:running|in\s+a\s+row))?"
-    rf"|(?P<card>{CARDINAL_PATTERN})\s+(?:consecutive|straight|successive)\s+(?:years|reports)"
-    rf"|(?P<card2>{CARDINAL_PATTERN})\s+years\s+in\s+a\s+row",
-    re.IGNORECASE,
+from tipcheck.extract.moves import MOVE_RE, read_moves
+from tipcheck.extract.streaks import read_streaks
+from tipcheck.extract.subjects import (
+    Subject,
+    clause_subjects,
+    local_clause,
+    name,
+    negated_near,
+    span_of,
+    tiers_in,
 )
-_ANAPHOR_RE = re.compile(r"\b(?:it|its|the\s+(?:\w+\s+)?(?:nation|country|regime|kingdom|state|"
-                         r"government|communist\s+state))\b", re.IGNORECASE)
-_REMAINED_RE = re.compile(r"\b(?:remain\w*|stay\w*|kept|keeps?|maintain\w*|retain\w*|still)\b",
-                          re.IGNORECASE)
-_FIRST_LISTED_RE = re.compile(r"\bfirst\s+(?:put|placed|listed|ranked|designated|included)\b",
-                              re.IGNORECASE)
+from tipcheck.extract.tiers_lexicon import TierMention
+
+_REMAINED_RE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|maintain(?:s|ed)?|"
+                          r"retain(?:s|ed)?|still)\b", re.IGNORECASE)
+_STREAK_CUE = re.compile(r"\b(?:consecutive|straight|successive|in\s+a\s+row|running)\b", re.IGNORECASE)
+# "escaped the worst ranking", "avoided Tier 3", "kept off the blacklist": not on that tier
+_ESCAPED_RE = re.compile(r"\b(?:escap\w*|avoid\w*|spared|dodg\w*|stay\w*\s+off|kept\s+off|"
+                         r"evad\w*)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_NEVER_RE = re.compile(r"\bnever\b", re.IGNORECASE)
+_BEFORE_RE = re.compile(r"\bnever\s+(?:before|previously)\b|\bnever\b[^.;]{0,60}\b(?:before|"
+                        r"previously|until\s+now)\b", re.IGNORECASE)
+# countries compared with the tier's holders, not placed on it: "placing it below Afghanistan"
+_NOT_HOLDER_RE = re.compile(r"\b(?:below|above|than|unlike|instead\s+of|except|other\s+than)\s+"
+                            r"(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
     """All placement, move, streak and streak-start claims of one sentence."""
-    drafts = _moves(ctx)
-    drafts += _streaks(ctx, drafts)
-    used = set().union(*(d.consumed for d in drafts)) if drafts else set()
-    drafts += _placements(ctx, used)
+    moves = read_moves(ctx, streak_in_clause=bool(_STREAK_CUE.search(ctx.text)))
+    drafts = moves.drafts
+    drafts += read_streaks(ctx, moves.targets)
+    used = set(moves.consumed).union(*(d.consumed for d in drafts))
+    drafts += _placements(ctx, used, moves.drafts)
+    drafts += _listed_shares(ctx, used)
     return drafts
 
 
-def _subjects(ctx: SentenceContext, start: int, end: int) -> list[CountryMention | str]:
-    """Countries a clause speaks of; the document's focus country when it says "the nation", "it"."""
-    found: list[CountryMention | str] = list(ctx.countries_in(start, end))
-    if not found and ctx.focus and _ANAPHOR_RE.search(ctx.text, start, end):
-        found = [ctx.focus]
-    return found
-
-
-def _name(subject: CountryMention | str) -> str:
-    return subject if isinstance(subject, str) else str(subject.country)
-
-
-def _tier_index(ctx: SentenceContext, mention: TierMention) -> int:
-    return ctx.tiers.index(mention)
-
-
-def _moves(ctx: SentenceContext) -> list[Draft]:
+def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
-    for match in _MOVE_RE.finditer(ctx.text):
-        cstart, cend = ctx.clause_bounds(match.start())
-        if _HEDGE_RE.search(ctx.text, cstart, cend) or ctx.is_modal(cstart, match.start()):
-            continue
-        after = [t for t in ctx.tiers if match.end() <= t.start < min(cend, match.end() + 80)]
-        source = target = None
-        used: set[int] = set()
-        for mention in after:
-            lead = ctx.text[max(cstart, mention.start - 12):mention.start]
-            if _FROM_TO_RE.search(lead) and source is None:
-                source = mention
-            elif re.search(r"\b(?:to|into|onto|on|at|in)\s+(?:the\s+)?$", lead, re.IGNORECASE) \
-                    and target is None:
-                target = mention
-            elif match.group("up") and re.match(r"regain|return|back", match.group(0), re.I):
-                target = target or mention
-        direction = "up" if match.group("up") else "down" if match.group("down") else None
-        if source is None and target is None and direction is None:
-            continue
-        if source is None and target is None and not re.match(r"(?:upgrad|downgrad)", match.group(0),
-                                                              re.IGNORECASE):
-            continue  # "rose", "fell" with no tier named: not about a tier
-        subjects = _subjects(ctx, cstart, cend)
-        if source is None and target is None:
-            subjects = _nearest_subject(ctx, subjects, match.start())
-        for mention in (source, target):
-            if mention is not None:
-                used.add(_tier_index(ctx, mention))
-        end = max([match.end()] + [m.end for m in (source, target) if m is not None])
-        start = min([match.start()] + [m.start for m in (source, target) if m is not None])
-        year = _local_year(ctx, match, cstart, end)
-        if year is None and _STREAK_RE.search(ctx.text, cstart, cend):
-            continue  # "has regained ... for the second consecutive year": the move's year is open
-        for subject in subjects or [None]:
-            drafts.append(Draft(
-                kind="move",
-                fields=fields(country=_name(subject) if subject else None,
-                              from_tier=source.tier if source else None,
-                              to_tier=target.tier if target else None,
-                              from_named=source is not None,
-                              from_text=source.text if source else None,
-                              to_text=target.text if target else None,
-                              direction=direction, year=year),
-                start=start, end=end, reading=f"move:{match.group(0).lower()}",
-                year_explicit=year is not None,
-                negated=ctx.is_negated(cstart, match.start()),
-                attributed=ctx.is_attributed(match.start()),
-                consumed=used,
-            ))
-    for match in _OFF_WATCH_RE.finditer(ctx.text):
-        cstart, cend = ctx.clause_bounds(match.start())
-        used = {i for i, t in enumerate(ctx.tiers) if match.start() <= t.start < match.end()}
-        for subject in _subjects(ctx, cstart, cend):
-            drafts.append(Draft("move", fields(country=_name(subject), from_tier="2WL",
-                                               direction="up", year=ctx.year_in(cstart, cend)),
-                                match.start(), match.end(), "move:off-watch-list", consumed=used))
-    return drafts
-
-
-def _local_year(ctx: SentenceContext, match: re.Match[str], cstart: int,
-                end: int | None = None) -> int | None:
-    """The year of a move: "downgraded to Tier 2 in 2022", "In 2022, ... was downgraded"."""
-    end = match.end() if end is None else end
-    for year in ctx.years:
-        if year.before == "in" and end <= year.start <= end + 12:
-            return year.year
-        if year.before == "in" and cstart <= year.start < match.start() and \
-                re.fullmatch(r"\W*in\s+", ctx.text[cstart:year.start], re.IGNORECASE):
-            return year.year  # "In 2022, South Korea was downgraded ..."
-    return None
-
-
-def _nearest_subject(ctx: SentenceContext, subjects: list[CountryMention | str],
-                     offset: int) -> list[CountryMention | str]:
-    """For "China's upgrade": the one country nearest the verb."""
-    mentions = [s for s in subjects if isinstance(s, CountryMention)]
-    if not mentions:
-        return subjects[:1]
-    return [min(mentions, key=lambda m: abs(m.end - offset))]
-
-
-def _nearest_tier(ctx: SentenceContext, offset: int, start: int, end: int) -> TierMention | None:
-    candidates = [t for t in ctx.tiers if start <= t.start < end and t.tier]
-    if not candidates:
-        candidates = [t for t in ctx.tiers if t.tier]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: abs(t.start - offset))
-
-
-def _streaks(ctx: SentenceContext, moves: list[Draft]) -> list[Draft]:
-    drafts: list[Draft] = []
-    for match in _STREAK_RE.finditer(ctx.text):
-        if match.group("ord"):
-            count = parse_ordinal(match.group("ord"))
-            unit = match.group("unit").lower()
-            consecutive = bool(match.group("kind") or match.group("tail")) or \
-                "consecutive" in match.group(0).lower()
-            if unit.startswith("time"):
-                consecutive = False
-            elif not consecutive:
-                continue  # "the fifth year" alone is not a streak
-        else:
-            count = parse_cardinal(match.group("card") or match.group("card2"))
-            consecutive = True
-        if not count:
-            continue
-        cstart, cend = ctx.clause_bounds(match.start())
-        tier = _nearest_tier(ctx, match.start(), cstart, cend)
-        since = next((y.year for y in ctx.years if y.before == "since"), None)
-        subjects = _subjects(ctx, 0, len(ctx.text)) if tier else []
-        if tier is None or not subjects:
-            continue
-        for subject in subjects:
-            drafts.append(Draft(
-                kind="streak",
-                fields=fields(country=_name(subject), tier=tier.tier, length=count,
-                              consecutive=consecutive, since=since),
-                start=match.start(), end=match.end(), reading="streak:ordinal",
-                negated=ctx.is_negated(cstart, match.start()),
-                attributed=ctx.is_attributed(match.start()),
-                consumed={_tier_index(ctx, tier)},
-            ))
-    if drafts:
-        return drafts
-    return _streak_starts(ctx)
-
-
-def _streak_starts(ctx: SentenceContext) -> list[Draft]:
-    drafts: list[Draft] = []
-    for year in ctx.years:
-        first_listed = _FIRST_LISTED_RE.search(ctx.text, max(0, year.start - 60), year.start)
-        if year.before != "since" and not (first_listed and year.before == "in"):
-            continue
-        cstart, cend = ctx.clause_bounds(year.start)
-        tier = _nearest_tier(ctx, year.start, cstart, cend)
-        if tier is None or not (_REMAINED_RE.search(ctx.text) or first_listed
-                                or re.search(r"\b(?:has|have)\s+been\b", ctx.text)):
-            continue
-        for subject in _subjects(ctx, 0, len(ctx.text)):
-            drafts.append(Draft(
-                kind="streak_start",
-                fields=fields(country=_name(subject), tier=tier.tier, since=year.year),
-                start=min(tier.start, year.start), end=max(tier.end, year.end),
-                reading="streak_start:since" if not first_listed else "streak_start:first-listed",
-                negated=ctx.is_negated(cstart, year.start),
-                consumed={_tier_index(ctx, tier)},
-            ))
-    return drafts
-
-
-def _placements(ctx: SentenceContext, used: set[int]) -> list[Draft]:
-    drafts: list[Draft] = []
+    # a tier a country moved to or from does not compete for it with another tier of the clause
+    moved = {(d.fields.get("country"), ctx.tiers[i]) for d in moves if d.kind == "move"
+             for i in d.consumed}
     seen: set[tuple[str, str]] = set()
     for index, mention in enumerate(ctx.tiers):
         if index in used or mention.tier is None:
             continue
-        cstart, cend = ctx.clause_bounds(mention.start)
+        cstart, cend = local_clause(ctx, mention.start)
         if ctx.is_modal(cstart, mention.start):
             continue
-        subjects = _subjects(ctx, cstart, cend)
-        other_tiers = [t for t in ctx.tiers if cstart <= t.start < cend and t is not mention
-                       and t.tier and t.tier != mention.tier]
-        for subject in subjects:
-            if other_tiers and isinstance(subject, CountryMention) and \
-                    _closer_tier(subject, mention, other_tiers):
+        others = [t for _, t in tiers_in(ctx, cstart, cend) if t is not mention
+                  and t.tier and t.tier != mention.tier]
+        subjects = clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
+        for subject in sorted(subjects, key=lambda s: _distance(s, mention)):
+            if isinstance(subject, CountryMention) and (
+                    (others and _closer_tier(subject, mention, [t for t in others if
+                                                                 (name(subject), t) not in moved]))
+                    or _NOT_HOLDER_RE.search(ctx.text, max(cstart, subject.start - 40), subject.start)
+                    or MOVE_RE.search(ctx.text, mention.end, subject.start)):
+                continue  # "placing Vietnam on its blacklist and downgrading Indonesia": not Indonesia
+            if (name(subject), mention.tier) in seen:
                 continue
-            if (_name(subject), mention.tier) in seen:
-                continue
-            seen.add((_name(subject), mention.tier))
-            year = ctx.year_in(cstart, cend)
-            offset = relative_year(ctx.text[cstart:cend]) if year is None else 0
-            start = min(mention.start, subject.start) if isinstance(subject, CountryMention) \
-                else mention.start
-            end = max(mention.end, subject.end) if isinstance(subject, CountryMention) \
-                else mention.end
-            drafts.append(Draft(
-                kind="placement",
-                fields=fields(country=_name(subject), tier=mention.tier, year=year,
-                              remained=bool(_REMAINED_RE.search(ctx.text, cstart, mention.start))
-                              or None),
-                start=start, end=end, reading=f"placement:{mention.how}",
-                year_explicit=year is not None, year_offset=offset,
-                negated=ctx.is_negated(cstart, mention.start),
-                attributed=ctx.is_attributed(mention.start),
-            ))
+            seen.add((name(subject), mention.tier))
+            drafts.append(_placement(ctx, subject, mention, cstart))
     return drafts
+
+
+def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cstart: int) -> Draft:
+    start, end = span_of(subject, mention.start, mention.end)
+    year = local_year(ctx, start, end) or local_year(ctx, mention.start, mention.end)
+    offset = 0 if year else local_offset(ctx, mention.start, mention.end)
+    lead = ctx.text[max(cstart, mention.start - 200):mention.start]
+    never = bool(_NEVER_RE.search(lead))
+    escaped = bool(_ESCAPED_RE.search(lead))
+    return Draft(
+        kind="placement",
+        fields=fields(country=name(subject), tier=mention.tier, year=year,
+                      remained=bool(_REMAINED_RE.search(lead)) or None,
+                      never=never or None,
+                      before=bool(never and _BEFORE_RE.search(ctx.text, cstart, mention.end + 80)) or None),
+        start=start, end=end, reading=f"placement:{mention.how}",
+        year_explicit=year is not None, year_offset=offset,
+        negated=negated_near(ctx, cstart, mention.start) or escaped,
+        attributed=ctx.is_attributed(mention.start),
+    )
+
+
+def _listed_shares(ctx: SentenceContext, used: set[int]) -> list[Draft]:
+    """ "Of the 14 worst offenders, ... the Middle East has four (Kuwait, Qatar ...)": the one tier of
+    the sentence holds the countries listed in parentheses, clause by clause."""
+    tiers = {t.tier for i, t in enumerate(ctx.tiers) if t.tier and i not in used}
+    if len(tiers) != 1 or len(ctx.tiers) != 1:
+        return []
+    tier = ctx.tiers[0]
+    drafts = []
+    for group in re.finditer(r"\b(?:\w+)\s+\(([^()]{3,200})\)", ctx.text):
+        cstart, cend = local_clause(ctx, group.start())
+        if cstart <= tier.start < cend or ctx.is_modal(cstart, group.start()):
+            continue  # the tier's own clause is read as a placement already
+        for mention in ctx.countries_in(group.start(1), group.end(1)):
+            drafts.append(Draft("placement", fields(country=name(mention), tier=tier.tier),
+                                group.start(), group.end(), "placement:listed-share",
+                                negated=ctx.is_negated(cstart, group.start())))
+    return drafts
+
+
+def _distance(subject: Subject, mention: TierMention) -> int:
+    """How far a subject stands from a tier ("TAIPEI (Taiwan News) ... given Taiwan Tier 1": Taiwan)."""
+    return abs(subject.start - mention.start) if isinstance(subject, CountryMention) else 0
 
 
 def _closer_tier(subject: CountryMention, mention: TierMention, others: list[TierMention]) -> bool:

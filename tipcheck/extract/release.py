@@ -21,22 +21,39 @@ _REPORT = (r"(?:(?:annual\s+)?(?:U\.S\.\s+)?(?:State\s+Department(?:'s)?\s+)?"
            r"\(?(?:TIP\)\s+)?[Rr]eport|[Rr]eport\s+on\s+(?:human\s+)?trafficking)")
 _REPORT_YEAR_RE = re.compile(
     rf"\b(?P<y1>20[0-4]\d)\s+{_REPORT}"
-    rf"|\b(?:Trafficking\s+in\s+Persons|TIP)\s+[Rr]eport\s*(?:\(|,\s*)?(?P<y2>20[0-4]\d)\b"
+    rf"|\b(?:Trafficking\s+in\s+Persons|TIP)\s+[Rr]eport\s*(?:\(|,\s*|-\s*)?(?P<y2>20[0-4]\d)\b"
+    rf"|\b(?:[Tt]he|its|[Tt]his|[Tt]hat)\s+(?P<y3>20[0-4]\d)\s+(?:annual\s+|TIP\s+)?[Rr]eport\b"
+    rf"(?!\s+(?:by|from|of|on)\b)"
+    rf"|\b(?P<y4>20[0-4]\d)\s+edition\s+of\s+(?:the\s+)?(?:[\w.'’]+\s+){{0,5}}?"
+    rf"(?:TIP|Trafficking\s+in\s+Persons)\b"
     rf"|\b(?P<ord>{ORDINAL_PATTERN})\s+annual\s+(?:\w+\s+){{0,4}}?(?:[Rr]eport)\b"
 )
 _DATE_RE = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?![\w.]))"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _RELEASE_CUE_RE = re.compile(
     r"\b(?:releas\w*|issu\w*|publish\w*|unveil\w*|launch\w*|came\s+out|come\s+out|made\s+public|"
-    r"present\w*|rolled\s+out)\b", re.IGNORECASE)
+    r"present\w*|rolled\s+out|announc\w*)\b", re.IGNORECASE)
+# What the report does to a country on the day it comes out: "downgraded on Tuesday by the State
+# Department", "landed Tuesday on a Washington blacklist", "gave Cuba better marks on Monday".
+_ACTION_CUE_RE = re.compile(
+    r"\b(?:downgrad\w*|upgrad\w*|demot\w*|promot\w*|plac\w*|rank\w*|rat(?:ed|es)|nam(?:ed|es)|"
+    r"label+(?:ed|s)|blacklist\w*|land(?:ed|s)|gave|gives|put|puts|kept|keeps|moved|dropped|"
+    r"branded)\b", re.IGNORECASE)
+_REPORT_CUE_RE = re.compile(r"\b(?:report|State\s+Department|Washington|United\s+States|U\.?S\.?|"
+                            r"blacklist|[Tt]ier|watch\s*list)", re.IGNORECASE)
+# "released yesterday", "This month the U.S. government placed 14 countries": the release day
+# relative to the document's dateline (resolved in claims.py).
+_RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|this\s+month|last\s+month)\b", re.IGNORECASE)
+_DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z.' -]+(?:\s*\([A-Za-z]+\))?,\s*$")
 _WEEKDAY_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY})(?:'s)?\b")
 
 
 def read_release(ctx: SentenceContext) -> list[Draft]:
     """Report-year, release-weekday and release-date claims of one sentence."""
-    drafts = _report_years(ctx)
+    drafts = report_years(ctx)
     dated = _dates(ctx)
     drafts += dated
     if not any(d.fields.get("weekday") for d in dated):
@@ -44,10 +61,12 @@ def read_release(ctx: SentenceContext) -> list[Draft]:
     return drafts
 
 
-def _report_years(ctx: SentenceContext) -> list[Draft]:
+def report_years(ctx: SentenceContext) -> list[Draft]:
+    """Report-year claims of one sentence: "the 2014 TIP Report", "the second annual report"."""
     drafts = []
     for match in _REPORT_YEAR_RE.finditer(ctx.text):
-        year_text = match.group("y1") or match.group("y2")
+        year_text = match.group("y1") or match.group("y2") or match.group("y3") \
+            or match.group("y4")
         if year_text:
             year, ordinal = int(year_text), None
         else:
@@ -76,7 +95,10 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
     drafts = []
     released = _RELEASE_CUE_RE.search(ctx.text)
     for match in _DATE_RE.finditer(ctx.text):
-        month, day = month_number(match.group("month")), int(match.group("day"))
+        if _DATELINE_LEAD_RE.search(ctx.text, 0, match.start()):
+            continue  # "KUALA LUMPUR, June 16 —": when the story was filed, not the release
+        month = month_number(match.group("month") or match.group("month2"))
+        day = int(match.group("day") or match.group("day2"))
         if not 1 <= day <= 31:
             continue
         year = int(match.group("year")) if match.group("year") else None
@@ -87,7 +109,8 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
                 fields=fields(weekday=weekday, date=f"{year:04d}-{month:02d}-{day:02d}"),
                 start=match.start(), end=match.end(), reading="weekday:dated",
             ))
-        elif released and abs(released.start() - match.start()) < 80:
+        elif (released and abs(released.start() - match.start()) < 80) or \
+                _acted_on(ctx, match.start(), match.end(), 60, 60):
             drafts.append(Draft(
                 kind="weekday",
                 fields=fields(release_month=month, release_day=day, year=year, weekday=weekday),
@@ -100,14 +123,39 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
 def _weekdays(ctx: SentenceContext) -> list[Draft]:
     drafts = []
     release = _RELEASE_CUE_RE.search(ctx.text)
-    if not release:
-        return drafts
     for match in _WEEKDAY_RE.finditer(ctx.text):
-        if abs(match.start() - release.start()) > 60:
+        if not ((release and abs(match.start() - release.start()) <= 60)
+                or _acted_on(ctx, match.start(), match.end(), 40)):
             continue
         drafts.append(Draft(
             kind="weekday", fields={"weekday": match.group("wd")},
             start=match.start(), end=match.end(), reading="weekday:released-on",
             attributed=False,
         ))
+    drafts += _relative(ctx, release)
+    return drafts
+
+
+def _acted_on(ctx: SentenceContext, start: int, end: int, reach: int, after: int = 25) -> bool:
+    """A report action ("downgraded", "placed") close to [start, end) in a sentence about the report."""
+    if not _REPORT_CUE_RE.search(ctx.text):
+        return False
+    return any((m.end() <= start and start - m.end() <= reach)
+               or (m.start() >= end and m.start() - end <= after)
+               for m in _ACTION_CUE_RE.finditer(ctx.text))
+
+
+def _relative(ctx: SentenceContext, release: re.Match[str] | None) -> list[Draft]:
+    drafts = []
+    for match in _RELATIVE_RE.finditer(ctx.text):
+        near = (release and abs(match.start() - release.start()) <= 40) or \
+            _acted_on(ctx, match.start(), match.end(), 30)
+        if not near:
+            continue
+        relative = re.sub(r"\s+", " ", match.group("rel").lower())
+        cue = release if release and abs(match.start() - release.start()) <= 40 else None
+        start = min(match.start(), cue.start()) if cue else match.start()
+        end = max(match.end(), cue.end()) if cue else match.end()
+        drafts.append(Draft(kind="weekday", fields={"relative": relative}, start=start, end=end,
+                            reading="weekday:relative"))
     return drafts

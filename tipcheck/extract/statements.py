@@ -6,17 +6,24 @@ import re
 
 from tipcheck.extract.context import SentenceContext, fields
 from tipcheck.extract.draft import Draft
+from tipcheck.extract.release import report_years
 from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
 _SYSTEM_RE = re.compile(
-    r"\b(?P<n>two|three|four|five|[2-5])\s+(?:main\s+|ranked\s+|separate\s+)?"
-    r"(?:tiers|levels|categories|rankings|groups)\b", re.IGNORECASE)
+    r"\b(?P<n>two|three|four|five|[2-5])\s+(?:main\s+|ranked\s+|separate\s+|different\s+)?"
+    r"(?:tiers|levels|categories|rankings|groups)\b"
+    r"|\b(?P<n2>two|three|four|five|[2-5])[- ]tier(?:ed)?\s+"
+    r"(?:list|system|scale|ranking|rating|classification)"
+    r"|\b(?:highest|lowest|top|bottom|best|worst)\s+of\s+(?:the|its)\s+(?P<n3>two|three|four|five)\b"
+    r"(?!\s+(?:countries|nations|years))", re.IGNORECASE)
 _SYSTEM_CUE_RE = re.compile(r"\b(?:tiers?|rank\w*|sort\w*|categor\w*|classif\w*|plac\w*|assign\w*|"
                             r"divid\w*|report)\b", re.IGNORECASE)
 _MEASURE_RE = re.compile(
     r"\b(?:(?:amount|extent|scale|size|prevalence|severity|volume|magnitude|level)\s+of\s+"
     r"(?:human\s+)?trafficking|how\s+much\s+trafficking|number\s+of\s+(?:trafficking\s+)?victims)",
     re.IGNORECASE)
+_STANDARDS_RE = re.compile(r"\bcompl(?:y|ies|iance)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?standards|"
+                           r"\bminimum\s+standards", re.IGNORECASE)
 _RANKING_CUE_RE = re.compile(r"\b(?:tier\w*|rank\w*|rat(?:ed|ing|es)|sort\w*|classif\w*|categor\w*|"
                              r"grad\w*|worst\s+offenders?|level)\b", re.IGNORECASE)
 _AID_RE = re.compile(
@@ -27,6 +34,16 @@ _SANCTION_CUE_RE = re.compile(r"\b(?:tier\s*(?:3|three|iii)|sanction\w*|ineligib
                               r"los(?:e|ing)|suspend\w*)\b", re.IGNORECASE)
 _EXEMPT_RE = re.compile(r"\b(?:except\w*|exclud\w*|exempt\w*|not|other\s+than|apart\s+from|"
                         r"spar\w*|but\s+not|nor)\b[^.;]{0,40}$", re.IGNORECASE)
+_EXEMPT_AFTER_RE = re.compile(
+    r"[^.;]{0,25}?\b(?:untouched|unaffected|exempt\w*|excluded|spared|(?:is|are)\s+not\s+(?:affected|"
+    r"covered|included))\b", re.IGNORECASE)
+_TRADE_RE = re.compile(r"(?P<non>non-?\s*)?trade[- ]related\s+(?:foreign\s+)?(?:assistance|aid)\b",
+                       re.IGNORECASE)
+# "Penalties ... will hit only those countries still on the list next year": when sanctions start.
+_SANCTIONS_START_RE = re.compile(
+    r"\b(?:penalt\w*|sanctions?)\b[^.;]{0,140}?\b(?:will|would|could|can|may)\s+(?:\w+\s+){0,12}?"
+    r"(?:(?P<next>next\s+year)|(?:from|in|starting\s+(?:in|with)|beginning\s+(?:in|with))\s+"
+    r"(?:the\s+)?(?P<year>20[0-4]\d)\b)", re.IGNORECASE)
 _ESTIMATE_NOUNS = (r"prisoners|people|persons|victims|men,\s+women\s+and\s+children|workers|"
                    r"children|women|slaves|refugees|defectors")
 _ESTIMATE_RE = re.compile(
@@ -36,7 +53,8 @@ _ESTIMATE_RE = re.compile(
 
 def read_statements(ctx: SentenceContext) -> list[Draft]:
     """Tier-system, tier-meaning, Tier 3 consequence and estimate claims of one sentence."""
-    return _system(ctx) + _meaning(ctx) + _consequence(ctx) + _estimates(ctx)
+    return _system(ctx) + _meaning(ctx) + _consequence(ctx) + _trade(ctx) + _sanctions_start(ctx) \
+        + _estimates(ctx)
 
 
 def _system(ctx: SentenceContext) -> list[Draft]:
@@ -44,7 +62,9 @@ def _system(ctx: SentenceContext) -> list[Draft]:
     if not _SYSTEM_CUE_RE.search(ctx.text):
         return drafts
     for match in _SYSTEM_RE.finditer(ctx.text):
-        count = parse_cardinal(match.group("n"))
+        count = parse_cardinal(match.group("n") or match.group("n2") or match.group("n3"))
+        if match.group("n3") and not any(t.tier for t in ctx.tiers):
+            continue  # "the highest of the four" names the tiers only beside a tier
         watch = any(t.tier == "2WL" for t in ctx.tiers)
         lead = ctx.text[max(0, match.start() - 30):match.start()].lower()
         drafts.append(Draft(
@@ -62,6 +82,9 @@ def _meaning(ctx: SentenceContext) -> list[Draft]:
         return []
     if ctx.is_negated(max(0, match.start() - 40), match.start()):
         return []  # "not the amount of trafficking": the right reading
+    if _STANDARDS_RE.search(ctx.text):
+        return []  # size listed beside compliance with the standards: a loose list of criteria
+
     return [Draft(kind="tier_system", fields={"measures": "size of the problem"},
                   start=match.start(), end=match.end(), reading="tier_system:measures")]
 
@@ -71,7 +94,8 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
     if not _SANCTION_CUE_RE.search(ctx.text):
         return drafts
     for match in _AID_RE.finditer(ctx.text):
-        exempt = bool(_EXEMPT_RE.search(ctx.text[max(0, match.start() - 60):match.start()]))
+        exempt = bool(_EXEMPT_RE.search(ctx.text[max(0, match.start() - 60):match.start()])
+                      or _EXEMPT_AFTER_RE.match(ctx.text, match.end()))
         restricted = "non-humanitarian" if match.group("non") else \
             ("exempt humanitarian" if exempt else "humanitarian")
         drafts.append(Draft(
@@ -81,6 +105,36 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
             attributed=ctx.is_attributed(match.start()),
         ))
     return drafts
+
+
+def _trade(ctx: SentenceContext) -> list[Draft]:
+    """ "trade-related assistance is excluded": the exemption, read (it is what the TVPA says)."""
+    drafts = []
+    if _AID_RE.search(ctx.text):
+        return drafts  # the humanitarian reading already covers "non-humanitarian, non-trade-related"
+    for match in _TRADE_RE.finditer(ctx.text):
+        exempt = bool(_EXEMPT_RE.search(ctx.text[max(0, match.start() - 60):match.start()])
+                      or _EXEMPT_AFTER_RE.match(ctx.text, match.end()))
+        if not (match.group("non") or exempt):
+            continue  # "cuts trade-related aid" would need a check of its own; left unread
+        drafts.append(Draft(kind="tier3_consequence",
+                            fields={"restricts": "non-trade-related" if match.group("non")
+                                    else "exempt trade-related"},
+                            start=match.start(), end=match.end(), reading="tier3_consequence:trade"))
+    return drafts
+
+
+def _sanctions_start(ctx: SentenceContext) -> list[Draft]:
+    match = _SANCTIONS_START_RE.search(ctx.text)
+    if not match or ctx.is_negated(match.start(), match.end()):
+        return []
+    year = int(match.group("year")) if match.group("year") else None
+    named = {d.fields.get("year") for d in report_years(ctx) if d.fields.get("year")}
+    if year is None and len(named) == 1:
+        year = int(named.pop()) + 1  # "the 2001 report warns ... next year": 2002
+    return [Draft(kind="tier3_consequence", fields=fields(sanctions_start=True, year=year),
+                  start=match.start(), end=match.end(), reading="tier3_consequence:sanctions-start",
+                  year_explicit=year is not None, year_offset=0 if year else 1)]
 
 
 def _estimates(ctx: SentenceContext) -> list[Draft]:

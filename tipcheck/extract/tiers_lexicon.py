@@ -6,24 +6,32 @@ import re
 from dataclasses import dataclass
 
 _NUM = r"(?:1|2|3|[Oo]ne|ONE|[Tt]wo|TWO|[Tt]hree|THREE|III|II|I)"
-_WATCH = r"(?:\s*-?\s*)(?:[Ww]atch[- ]?[Ll]ist|WATCH[- ]?LIST|WL)\b"
+# "Watch List", "watchlist", "Watch\nList" (a line break inside the name), quoted: "Tier 2 “watch list”"
+_WATCH = r"(?:\s*-?\s*[\"'“‘]?)(?:[Ww]atch[-\s]?[Ll]ist|WATCH[-\s]?LIST|WL)\b"
 
 _TIER_WORD_VALUES = {
     "1": "1", "one": "1", "i": "1",
     "2": "2", "two": "2", "ii": "2",
     "3": "3", "three": "3", "iii": "3",
 }
-_ORDINAL_TIER = {"first": "1", "top": "1", "highest": "1", "second": "2", "third": "3",
+_ORDINAL_TIER = {"first": "1", "top": "1", "highest": "1", "best": "1", "second": "2", "third": "3",
                  "lowest": "3", "bottom": "3", "worst": "3", "last": "3"}
+_RANK_NOUN = (r"(?:tier|ranking|rank|rating|category|level|grade|rung|classification|designation|"
+              r"status|bracket|spot)")
+# words that may stand between "worst" and the noun: "the worst human trafficking nations"
+_WORST_FILL = r"(?:\s+(?:human|trafficking|human-trafficking|sex|labou?r|possible|of\s+the))"
 
 # Each alternative names its group; order matters: longer, more specific readings first.
 _PATTERNS: list[tuple[str, str]] = [
     ("numbered", rf"\b(?:[Tt]ier|TIER)[- ]?(?P<n>{_NUM})(?!\w)(?P<wl>{_WATCH})?"),
     ("level", rf"\b[Ll]evel[- ](?P<ln>{_NUM})(?!\w)"),
-    ("ordinal", r"\b(?:the|its|a|their)\s+(?P<o>first|top|highest|second|third|lowest|bottom|worst)"
-                r"(?:\s+possible)?\s+(?:tier|ranking|rating|category|level|grade|rung)\b"),
-    ("watch", r"\b(?:the\s+|a\s+)?(?:Tier\s+2\s+)?[Ww]atch[- ]?[Ll]ist\b"),
-    ("offenders", r"\bworst\s+(?:offenders?|performers?)\b"),
+    ("ordinal", r"\b(?:the|its|a|their|her|his|\w+['’]s)\s+"
+                r"(?P<o>first|top|highest|best|second|third|lowest|bottom|worst)"
+                r"(?:[-\s]ranked|[-\s]ranking)?(?:\s+possible)?\s+" + _RANK_NOUN + r"s?\b"),
+    ("watch", r"\b(?:the\s+|a\s+)?(?:Tier\s+2\s+)?[Ww]atch[-\s]?[Ll]ist\b"),
+    # "worst offenders", "the worst human trafficking nations", 'Worst Human Trafficking Country'
+    ("offenders", r"\b(?i:worst" + _WORST_FILL + r"{0,3}\s+(?:offenders?|performers?|violators?|"
+                  r"nations|countries|country|places?))\b"),
     ("blacklist", r"\bblack-?list(?:ed|s)?\b"),
     ("special", r"\b[Ss]pecial [Cc]ases?\b"),
     ("bare", r"\b(?:[Tt]ier|TIER)\b(?!\s*(?:[-\d]|[Oo]ne|[Tt]wo|[Tt]hree|I))"),
@@ -67,8 +75,8 @@ def find_tiers(text: str) -> list[TierMention]:
     mentions: list[TierMention] = []
     for match in _TIER_RE.finditer(text):
         tier, how = _tier_of(match)
-        if how == "watch" and mentions and mentions[-1].end >= match.start() - 1 and \
-                mentions[-1].tier == "2":
+        if how == "watch" and mentions and mentions[-1].tier == "2" and \
+                re.fullmatch(r"[\s\"'“‘-]*(?:the\s+)?", text[mentions[-1].end:match.start()]):
             # "Tier 2 Watch List" split across a line or odd spacing: one mention.
             prev = mentions.pop()
             mentions.append(TierMention(prev.start, match.end(), "2WL", "numbered",
@@ -81,12 +89,16 @@ def find_tiers(text: str) -> list[TierMention]:
     return mentions
 
 
+_APPOSITION_GAP = re.compile(r"[\s,\-–—(:\"'“”‘’]*(?:or|i\.e\.|also\s+called)?[\s\"'“”‘’]*"
+                             r"(?:an?|the|its)?\s*")
+
+
 def _is_apposition(text: str, first: TierMention, second: TierMention) -> bool:
-    """ "Tier 3 - the lowest possible rating", "Tier Three, or a worst offender": one tier named twice."""
+    """ "Tier 3 - the lowest possible rating", "the bottom category, Tier 3": one tier named twice."""
     between = text[first.end:second.start]
     return (
         first.tier == second.tier
-        and second.how != "numbered"
-        and len(between) <= 6
-        and all(ch in " -,(\"'or" for ch in between)
+        and (second.how != "numbered" or first.how != "numbered")
+        and len(between) <= 12
+        and bool(_APPOSITION_GAP.fullmatch(between))
     )

@@ -1,0 +1,155 @@
+"""Throughput, memory and stage times of `tipcheck scan` beside the naive baseline, on the same files.
+
+    python benchmarks/bench.py [--sizes 1000 10000] [--jobs 1 2] [--work DIR] [--hostile]
+
+For each corpus size (benchmarks/corpus.py, seed 7) it prints one table row per run: the naive
+baseline (benchmarks/naive.py, one process) and `tipcheck scan --format parsable --jobs N` as a fresh
+process (fact-base cache warm), with MB/s, documents/s, wall and CPU seconds, and peak resident memory
+of the process tree. Then the stage times of one in-process scan (read, candidates, extract, check,
+report: CPU seconds summed over documents) and whether --jobs 1 and 2 print the same bytes.
+--hostile adds the linear-time curves: one long line (1.25, 2.5, 5 MB) and a large file (12.5,
+25, 50 MB), under a raised --max-file-size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+import naive
+
+
+def _tree_rss(pid: int) -> int:
+    """Proportional resident kB (PSS: pages shared after fork counted once) of a process tree."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as status:
+                for line in status:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                stack += [int(c) for c in children.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_cli(args: list[str]) -> tuple[float, float, int, bytes, int]:
+    """(wall s, CPU s of the tree, peak kB of the tree, stdout, exit code) of `tipcheck ARGS`."""
+    before = os.times()
+    clock = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen([sys.executable, "-c", "from tipcheck.cli import main; main()", *args],
+                                   stdout=out,
+                                   stderr=subprocess.DEVNULL)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.02)
+        wall = time.perf_counter() - clock
+        out.seek(0)
+        printed = out.read()
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, cpu, peak, printed, process.returncode
+
+
+def stages(folder: Path) -> dict[str, float]:
+    """CPU seconds per stage of one in-process scan with --jobs 1."""
+    from tipcheck.commands.common import load_checker
+    from tipcheck.report import parsable
+
+    checker = load_checker(False, None)
+    result = checker.scan_paths([str(folder)], jobs=1)
+    clock = time.perf_counter()
+    parsable(result)
+    return {**result.stages, "report": time.perf_counter() - clock}
+
+
+def row(name: str, docs: int, megabytes: float, wall: float, cpu: float, peak_kb: int | None) -> str:
+    """One Markdown table row."""
+    peak = f"{peak_kb / 1024:.0f} MB" if peak_kb else "-"
+    return (f"| {docs:,} | {name} | {megabytes / wall:.1f} | {docs / wall:,.0f} | {wall:.2f} | "
+            f"{cpu:.2f} | {peak} |")
+
+
+def corpus_rows(work: Path, docs: int, jobs: list[int]) -> None:
+    """Baseline and tipcheck rows for one corpus size, then its stage times."""
+    folder = work / f"corpus-{docs}"
+    if not folder.is_dir():
+        corpus.generate(folder, docs, seed=7)
+    megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+    before = os.times()
+    _, _, _, seconds = naive.scan(folder)
+    after = os.times()
+    print(row("naive baseline (20 regexes, 1 process)", docs, megabytes, seconds,
+              (after.user - before.user) + (after.system - before.system), None))
+    outputs = {}
+    run_cli(["scan", str(folder), "--format", "parsable", "--jobs", "1"])  # warm the cache
+    for n in jobs:
+        wall, cpu, peak, printed, code = run_cli(["scan", str(folder), "--format", "parsable",
+                                                  "--jobs", str(n)])
+        outputs[n] = printed
+        print(row(f"tipcheck scan --jobs {n} (exit {code})", docs, megabytes, wall, cpu, peak))
+    same = len(set(outputs.values())) == 1
+    times = stages(folder)
+    print("|  | stages, CPU s (jobs 1): " + ", ".join(f"{k} {v:.2f}" for k, v in times.items())
+          + f"; output identical for --jobs {', '.join(map(str, jobs))}: {same} |  |  |  |  |  |")
+
+
+def hostile_curves(work: Path) -> None:
+    """Linear time: one long line and one large file, each at three sizes."""
+    print("\n| input | MB | seconds | MB/s |\n| --- | ---: | ---: | ---: |")
+    sentence = ("North Korea stayed on Tier 3 for the 12th consecutive year, the trafficking report said, "
+                "and officials in Riverton said the budget was discussed again on Tuesday. ")
+    for label, joiner, sizes in (("one line", " ", (1.25, 2.5, 5)), ("large file", "\n", (12.5, 25, 50))):
+        for megabytes in sizes:
+            path = work / f"hostile-{label.replace(' ', '-')}-{megabytes}.txt"
+            count = int(megabytes * 1e6 / len(sentence))
+            path.write_text(joiner.join([sentence.strip()] * count), encoding="utf-8")
+            wall, _, _, _, code = run_cli(["scan", str(path), "--format", "parsable",
+                                           "--max-file-size", "100MB", "--jobs", "1"])
+            print(f"| {label} (exit {code}) | {megabytes} | {wall:.2f} | {megabytes / wall:.2f} |")
+            path.unlink()
+
+
+def main() -> None:
+    """Command line: see the module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tipcheck-bench")
+    parser.add_argument("--hostile", action="store_true")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"cores: {len(os.sched_getaffinity(0))}, load average: {os.getloadavg()[0]:.2f}, "
+          f"python {sys.version.split()[0]}\n")
+    print("| documents | run | MB/s | documents/s | wall s | CPU s | peak memory (PSS) |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    for docs in args.sizes:
+        corpus_rows(args.work, docs, args.jobs)
+    if args.hostile:
+        hostile_curves(args.work)
+    draft = args.work / "draft.md"
+    draft.write_text("North Korea stayed on Tier 3 for the 12th consecutive year in the 2014 report.\n")
+    walls = sorted(run_cli(["scan", str(draft), "--format", "parsable"])[0] for _ in range(5))
+    nocache = run_cli(["scan", str(draft), "--format", "parsable", "--no-cache"])[0]
+    print(f"\ncold start, one short draft (fresh process, median of 5): {walls[2]:.2f} s "
+          f"(--no-cache: {nocache:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

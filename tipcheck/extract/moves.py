@@ -1,0 +1,215 @@
+"""Reader for moves between tiers: "downgraded to Tier 3", "moved up from Tier 2", "came off the list"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year
+from tipcheck.extract.draft import Draft
+from tipcheck.extract.subjects import (
+    Subject,
+    clause_subjects,
+    conjunct_start,
+    last_list,
+    local_clause,
+    name,
+    negated_near,
+    object_list,
+    tiers_in,
+)
+from tipcheck.extract.tiers_lexicon import TierMention
+
+_UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rais\w*|elevat\w*|"
+       r"regain\w*|return\w*|back|improv\w*\s+to")
+_DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w*|slid|lower\w*|"
+         r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*")
+_NEUTRAL = r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*"
+MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTRAL}))\b",
+                      re.IGNORECASE)
+# verbs that say a move by themselves; "rose", "fell" need a tier to be about one
+_SELF_EVIDENT = re.compile(r"(?:upgrad|downgrad|demot|promot|relegat)", re.IGNORECASE)
+# "slipping a tier", "dropped one notch": a move with no tier named
+_ONE_STEP = re.compile(r"\s+(?:by\s+)?(?:a|one)\s+(?:tier|notch|rung|level|category)\b", re.IGNORECASE)
+# off a list: "came off the US blacklist", "removed India from its 'Watch List'", "climbed out of Tier 3"
+_OFF_RE = re.compile(
+    r"\b(?P<verb>remov\w*|taken|took|c[ao]me|comes|coming|climb\w*|got|gets?|getting|lift\w*|"
+    r"dropp?\w*|moved|emerg\w*|graduat\w*|escap\w*|releas\w*|delist\w*)"
+    r"(?P<obj>(?:\s+[\w'’.-]+){0,3}?)\s+(?:from|off(?:\s+of)?|out\s+of)\s+"
+    r"(?:[\w'’.-]+\s+){0,4}?[\"'“‘]?$"
+    # "left Tier 3", "exited the watch list"
+    r"|\b(?P<left>left|leaves|leaving|exit(?:s|ed|ing)?)(?P<obj2>)\s+(?:the\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_OFF_UP = re.compile(r"c[ao]me|comes|coming|climb|got|get|lift|emerg|graduat|escap|left|leav|exit",
+                     re.IGNORECASE)
+# "spared an otherwise mandatory downgrade": the move did not happen
+_HEDGE_RE = re.compile(r"\b(?:spared|avoid\w*|escap\w*|otherwise|waiver|automatic\w*|mandatory|"
+                       r"possible|potential)\b", re.IGNORECASE)
+_SPARED_RE = re.compile(r"\b(?:spared|avoid\w*|escap\w*|dodg\w*)\b", re.IGNORECASE)
+# "the downgrade could hurt", "the Tier 3 downgrade": a move already told, not a new claim
+_DEFINITE_RE = re.compile(r"\b(?:the|this|that|such\s+an?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NOUN_RE = re.compile(r"(?:upgrade|downgrade|demotion|promotion|relegation)s?$", re.IGNORECASE)
+_TARGET_LEAD = re.compile(r"\b(?:to|into|onto|on|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
+                          re.IGNORECASE)
+_SOURCE_LEAD = re.compile(r"\b(?:from|out\s+of|off)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
+                          re.IGNORECASE)
+_STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s")
+# countries after a move's target that share it: "fell to Tier 3, joining North Korea, ..."
+_JOIN_RE = re.compile(r"^[^;.]{0,60}?\b(?:joining|alongside|along\s+with|together\s+with|join(?:s|ed)?)\b",
+                      re.IGNORECASE)
+
+
+@dataclass
+class MoveReading:
+    """What the move reader found: drafts, and the tier mentions it used (hedged moves included)."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
+    targets: set[int] = field(default_factory=set)  # tiers moves reached: no streak is on them
+
+
+def read_moves(ctx: SentenceContext, streak_in_clause: bool = False) -> MoveReading:
+    """Every move between tiers in one sentence, with the companions that join the target tier."""
+    reading = MoveReading()
+    matches = list(MOVE_RE.finditer(ctx.text))
+    previous_end, previous_subjects = 0, []
+    for i, match in enumerate(matches):
+        cstart, cend = local_clause(ctx, match.start())
+        limit = min(cend, matches[i + 1].start() if i + 1 < len(matches) else cend)
+        found = _read_one(ctx, match, (max(cstart, previous_end), limit), previous_subjects, reading,
+                          streak_in_clause)
+        if found is not None:
+            previous_end, previous_subjects = found
+    _off_list(ctx, reading)
+    return reading
+
+
+def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int],
+              previous: list[Subject], reading: MoveReading,
+              streak_in_clause: bool) -> tuple[int, list[Subject]] | None:
+    region, limit = bounds
+    cstart, cend = local_clause(ctx, match.start())
+    verb = match.group(0)
+    objects = object_list(ctx, match.end(), limit) or ctx.countries_in(match.start(), match.end())
+    stop = _window_end(ctx, match.end(), limit, objects)
+    source, target = _source_target(ctx, match, stop)
+    used = {ctx.tier_index(t) for t in (source, target) if t is not None}
+    if _NOUN_RE.search(verb) and _DEFINITE_RE.search(ctx.text, max(cstart, match.start() - 30),
+                                                     match.start()):
+        lead = _DEFINITE_RE.search(ctx.text, max(cstart, match.start() - 30), match.start())
+        reading.consumed |= used | {j for j, _ in tiers_in(ctx, lead.start() if lead else match.start(),
+                                                           match.start())}
+        return None  # "the downgrade", "the Tier 3 downgrade": told before
+    hedge = _HEDGE_RE.search(ctx.text, max(cstart, match.start() - 40), match.start())
+    if ctx.is_modal(cstart, match.start()) or (hedge and not _SPARED_RE.search(ctx.text, cstart,
+                                                                              match.start())):
+        reading.consumed |= used
+        return None  # "could be downgraded", "faces a possible downgrade": not a move that happened
+    spared = hedge is not None  # "spared an otherwise mandatory downgrade": a move that did not happen
+    direction = "up" if match.group("up") else "down" if match.group("down") else None
+    if target is None and source is not None and re.match(r"drop|remov", verb, re.IGNORECASE):
+        direction = None  # "dropped from the watch list": off it, up or down
+    if source is None and target is None and not (
+            _SELF_EVIDENT.match(verb) or (direction and _ONE_STEP.match(ctx.text, match.end()))):
+        return None  # "rose", "fell" with no tier named: not about a tier
+    subjects: list[Subject] = list(objects)
+    if not subjects:
+        subjects = list(last_list(ctx, conjunct_start(ctx, region, match.start()), match.start()))
+    if not subjects:
+        subjects = clause_subjects(ctx, conjunct_start(ctx, region, match.start()), match.start())
+    if not subjects and verb.lower().endswith("ing"):
+        subjects = list(previous)  # "South Korea was downgraded ..., slipping a tier"
+    if not subjects:
+        return None
+    start = min([match.start()] + [t.start for t in (source, target) if t])
+    end = max([match.end()] + [t.end for t in (source, target) if t])
+    year = local_year(ctx, start, end)
+    offset = 0 if year else local_offset(ctx, match.start(), end)
+    if year is None and not offset and streak_in_clause:
+        reading.consumed |= used
+        return None  # "has regained ... for the second consecutive year": the move's year is open
+    for subject in subjects:
+        reading.drafts.append(Draft(
+            kind="move",
+            fields=fields(country=name(subject), from_tier=source.tier if source else None,
+                          to_tier=target.tier if target else None, from_named=source is not None,
+                          from_text=source.text if source else None,
+                          to_text=target.text if target else None, direction=direction, year=year),
+            start=start, end=end, reading=f"move:{verb.lower()}",
+            year_explicit=year is not None, year_offset=offset,
+            negated=spared or negated_near(ctx, cstart, match.start()),
+            attributed=ctx.is_attributed(match.start()),
+            consumed=used,
+        ))
+    reading.consumed |= used
+    if target is not None:
+        reading.targets.add(ctx.tier_index(target))
+    if target is not None:
+        _companions(ctx, target, cend, year, offset, reading)
+    return end, subjects
+
+
+def _window_end(ctx: SentenceContext, offset: int, limit: int, objects: list) -> int:
+    """Where a move's tiers stop: at a new conjunct, or at a country that is not the verb's object."""
+    stop = min(limit, offset + 120)
+    after_objects = objects[-1].end if objects else offset
+    for mention in ctx.countries_in(after_objects, stop):
+        stop = mention.start
+        break
+    halt = _STOP_RE.search(ctx.text, offset, stop)
+    return halt.start() if halt else stop
+
+
+def _source_target(ctx: SentenceContext, match: re.Match[str],
+                   stop: int) -> tuple[TierMention | None, TierMention | None]:
+    source = target = None
+    for _, mention in tiers_in(ctx, match.end(), stop):
+        lead = ctx.text[max(match.end(), mention.start - 30):mention.start]
+        if source is None and target is None and _SOURCE_LEAD.search(lead):
+            source = mention
+        elif target is None and (_TARGET_LEAD.search(lead) or (
+                match.group("up") and re.match(r"regain|return|back", match.group(0), re.IGNORECASE))):
+            target = mention
+    return source, target
+
+
+def _companions(ctx: SentenceContext, target: TierMention, cend: int, year: int | None, offset: int,
+                reading: MoveReading) -> None:
+    """ "fell to Tier 3, joining a group that already includes North Korea": they are on Tier 3."""
+    joined = _JOIN_RE.match(ctx.text[target.end:cend])
+    if not joined or target.tier is None:
+        return
+    for mention in ctx.countries_in(target.end + joined.end(), cend):
+        reading.drafts.append(Draft(
+            "placement", fields(country=name(mention), tier=target.tier, year=year),
+            mention.start, mention.end, "placement:joined", year_explicit=year is not None,
+            year_offset=offset, attributed=ctx.is_attributed(mention.start)))
+
+
+def _off_list(ctx: SentenceContext, reading: MoveReading) -> None:
+    """ "came off the US blacklist", "removed India from its 'Watch List'": a move off that tier."""
+    for index, mention in enumerate(ctx.tiers):
+        if index in reading.consumed or mention.tier in (None, "special"):
+            continue
+        cstart, _ = local_clause(ctx, mention.start)
+        off = _OFF_RE.search(ctx.text, max(cstart, mention.start - 70), mention.start)
+        if off is None or ctx.is_modal(cstart, off.start()):
+            continue
+        verb = off.group("verb") or off.group("left")
+        direction = {"3": "up", "1": "down"}.get(mention.tier)
+        if mention.tier == "2WL" and _OFF_UP.match(verb):
+            direction = "up"
+        obj = "obj" if off.group("verb") else "obj2"
+        objects = object_list(ctx, off.start(obj), off.end(obj) + 1)
+        subjects: list[Subject] = list(objects) or clause_subjects(ctx, cstart, off.start())
+        year = local_year(ctx, off.start(), mention.end)
+        offset = 0 if year else local_offset(ctx, off.start(), mention.end)
+        reading.consumed.add(index)
+        for subject in subjects:
+            reading.drafts.append(Draft(
+                "move", fields(country=name(subject), from_tier=mention.tier, from_named=True,
+                               from_text=mention.text, direction=direction, year=year),
+                off.start(), mention.end, "move:off-list", year_explicit=year is not None,
+                year_offset=offset, negated=negated_near(ctx, cstart, off.start()),
+                attributed=ctx.is_attributed(off.start()), consumed={index}))

@@ -1,0 +1,269 @@
+"""Readers for runs on a tier: "for the 12th consecutive year", "six years on the watch list",
+"from 2018 to 2020", "has remained at Tier 3 since 2003", "first put on the list in 2003".
+
+A streak's `ends` field says which report closes the run: "report" (the claim's report year: "for the
+fifth consecutive year"), "before" (the year before it: "ending a six-year stretch", "following six years
+on the Watch List"), or "either" ("has sat there for three years" in an article about the move off it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipcheck.extract.context import SentenceContext, YearMention, fields
+from tipcheck.extract.draft import Draft
+from tipcheck.extract.subjects import (
+    ANAPHOR_RE,
+    Subject,
+    clause_subjects,
+    companion_start,
+    conjunct_start,
+    last_list,
+    local_clause,
+    name,
+    negated_near,
+    object_list,
+    tiers_in,
+)
+from tipcheck.extract.tiers_lexicon import TierMention
+from tipcheck.numbers import CARDINAL_PATTERN, ORDINAL_PATTERN, parse_cardinal, parse_ordinal
+
+_RUN = r"(?:consecutive|straight|successive|continuous|uninterrupted)"
+_ORDINAL_RE = re.compile(
+    rf"(?P<ord>{ORDINAL_PATTERN})(?P<adj>(?:\s+{_RUN})*)\s+(?P<unit>years?|reports?|times?)\b"
+    r"(?P<tail>\s+(?:running|in\s+a\s+row))?(?P<window>\s+in\s+(?:the\s+)?(?:last|past)\s+"
+    rf"(?P<wn>{CARDINAL_PATTERN})\s+years)?",
+    re.IGNORECASE,
+)
+_DURATION_RE = re.compile(
+    rf"(?P<n>{CARDINAL_PATTERN})(?P<adj>[-\s]+{_RUN})?[-\s]+years?\b"
+    r"(?P<noun>\s+(?:stretch|run|streak|spell|stint|stay|period))?(?P<tail>\s+(?:in\s+a\s+row|running))?",
+    re.IGNORECASE,
+)
+_APPROX_RE = re.compile(r"(?:more\s+than|over|nearly|almost|about|around|at\s+least|some|roughly|"
+                        r"under|less\s+than|fewer\s+than|up\s+to)\s+$", re.IGNORECASE)
+_BEFORE_CUE = re.compile(r"\b(?:end(?:ed|ing|s)|following|after|had\s+(?:\w+\s+)?(?:been|spent|sat|held|"
+                         r"remained|stayed|languished))\b", re.IGNORECASE)
+_RANGE_RE = re.compile(
+    r"\b(?:from|between)\s+(?P<a>(?:19|20)\d\d)\s*(?:to|and|through|until|till|-|–)\s*(?P<b>(?:19|20)\d\d)\b"
+    r"|\b(?P<c>(?:19|20)\d\d)\s*(?:-|–|through)\s*(?P<d>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_CONTINUING = re.compile(r"\b(?:remain\w*|stay\w*|kept|keeps?|sat|sit\w*|held|hold\w*|languish\w*|"
+                         r"(?:has|have|had)\s+(?:\w+\s+)?been|still|ever)\b", re.IGNORECASE)
+_FIRST_LISTED = re.compile(r"\bfirst\s+(?:(?:\w+\s+)?(?:put|placed|listed|ranked|designated|included|"
+                           r"named|added|rated|branded|labell?ed))\b", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:has|have|had|was|were|is|are)\s+(?:\w+\s+){0,2}?"
+                             r"(?:held|kept|been|sat|stayed|remained|spent|languished)\b[^,;]{0,30}$",
+                             re.IGNORECASE)
+
+
+def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
+    """Streaks, spans of years and streak starts in one sentence (`moved`: tiers that moves used)."""
+    drafts: list[Draft] = []
+    taken: list[tuple[int, int]] = []  # clauses a range already speaks for
+    for match in _RANGE_RE.finditer(ctx.text):
+        drafts += _range(ctx, match, moved, taken)
+    for match in _ORDINAL_RE.finditer(ctx.text):
+        drafts += _ordinal(ctx, match, moved)
+        taken.append(match.span())
+    for match in _DURATION_RE.finditer(ctx.text):
+        if not any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken):
+            drafts += _duration(ctx, match, moved, taken)
+    if not any(d.kind == "streak" for d in drafts):
+        drafts += _starts(ctx, moved, taken)
+    return drafts
+
+
+def _same_tier(ctx: SentenceContext, tier: TierMention, start: int, end: int,
+               phrase: tuple[int, int]) -> set[int]:
+    """The mentions of `tier` around the run's phrase: "in Tier 3, its category for the worst offenders,
+    since 2003" uses both."""
+    low = max(start, min(tier.start, phrase[0]) - 40)
+    high = min(end, max(tier.end, phrase[1]) + 40)
+    return {i for i, t in tiers_in(ctx, low, high) if t.tier == tier.tier}
+
+
+def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: int,
+               moved: set[int]) -> TierMention | None:
+    """The tier a run is on: right after "on"/"in"/"at", else the nearest one in the clause."""
+    offset = phrase[1]
+    follow = re.match(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at|as)\s+", ctx.text[offset:])
+    candidates = [t for i, t in tiers_in(ctx, phrase[0] - 300, phrase[1] + 300)
+                  if t.tier and i not in moved]
+    if follow:
+        after = [t for t in candidates if t.start <= offset + follow.end() + 40 and t.start >= offset]
+        if after:
+            return after[0]
+    inside = [t for t in candidates if start <= t.start < end] or candidates
+    if not inside:
+        return None
+    return min(inside, key=lambda t: max(t.start - phrase[1], phrase[0] - t.end, 0))
+
+
+def _subjects(ctx: SentenceContext, start: int, end: int, phrase: tuple[int, int]) -> list[Subject]:
+    """The countries a run is about: before the companions, in the phrase's own conjunct; for "it had
+    held since 2002" in a sentence that opens with its subject, that subject."""
+    if _PRONOUN_BEFORE.search(ctx.text, max(start, phrase[1] - 50), phrase[1]):
+        first = ctx.countries_in(0, len(ctx.text))
+        if first and first[0].start < 60:
+            return [first[0]]
+        if ctx.focus:
+            return [ctx.focus]
+    begin = conjunct_start(ctx, start, phrase[0])
+    stop = companion_start(ctx, begin, end)
+    before: list[Subject] = list(last_list(ctx, begin, min(stop, phrase[0])))
+    return before or clause_subjects(ctx, begin, stop)
+
+
+def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -> list[Draft]:
+    count = parse_ordinal(match.group("ord"))
+    unit = match.group("unit").lower()
+    consecutive: bool | None = bool(match.group("adj") or match.group("tail"))
+    if unit.startswith("time"):
+        consecutive = False
+    elif not consecutive:
+        lead = ctx.text[max(0, match.start() - 12):match.start()]
+        if not re.search(r"\bfor\s+(?:(?:the|a|its)\s+)?$", lead, re.IGNORECASE):
+            return []  # "the fifth year" alone is not a streak
+        consecutive = None  # "for the 16th year": a run, or the 16th time
+    if not count:
+        return []
+    cstart, cend = local_clause(ctx, match.start())
+    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
+    if tier is None:
+        return []
+    since = next((y.year for y in ctx.years if y.before == "since" and cstart <= y.start < cend), None)
+    window = parse_cardinal(match.group("wn")) if match.group("wn") else None
+    out = []
+    for subject in _subjects(ctx, cstart, cend, match.span()) if count else []:
+        out.append(Draft(
+            kind="streak",
+            fields=fields(country=name(subject), tier=tier.tier, length=count,
+                          consecutive=consecutive, loose=(consecutive is None) or None, since=since,
+                          window=window),
+            start=match.start(), end=match.end(), reading="streak:ordinal",
+            negated=negated_near(ctx, cstart, match.start()),
+            attributed=ctx.is_attributed(match.start()),
+            consumed=_same_tier(ctx, tier, cstart, cend, match.span()),
+        ))
+    return out
+
+
+def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
+              taken: list[tuple[int, int]]) -> list[Draft]:
+    """ "six years on the Watch List", "ending a six-year stretch", "has spent two years in Tier 3"."""
+    length = parse_cardinal(match.group("n"))
+    if not length or length > 40 or _APPROX_RE.search(ctx.text[max(0, match.start() - 14):match.start()]):
+        return []
+    cstart, cend = local_clause(ctx, match.start())
+    if ctx.is_modal(cstart, match.start()) or not _is_run(ctx, match):
+        return []
+    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
+    if tier is None:
+        return []
+    listed = object_list(ctx, match.end() + len(re.match(r"(?:\s+each)?\s+for\s+|", ctx.text[match.end():])
+                                                    .group(0)), cend) \
+        if re.match(r"(?:\s+each)?\s+for\s+", ctx.text[match.end():]) else []
+    subjects: list[Subject] = list(listed) or _subjects(ctx, cstart, cend, match.span())
+    since = next((y for y in ctx.years if y.before == "since" and cstart <= y.start < cend), None)
+    ends = "before" if _BEFORE_CUE.search(ctx.text, max(cstart, match.start() - 30),
+                                          min(cend, match.end() + 60)) else "either"
+    out = []
+    for subject in subjects:
+        values = fields(country=name(subject), tier=tier.tier, length=length, consecutive=True,
+                        ends=ends)
+        if since is not None:
+            values.update(since=since.year, until=since.year + length - 1, ends="range")
+        out.append(Draft("streak", values, match.start(), match.end(), "streak:duration",
+                         negated=negated_near(ctx, cstart, match.start()),
+                         attributed=ctx.is_attributed(match.start()),
+                         consumed=_same_tier(ctx, tier, cstart, cend, match.span())))
+    if out and since is not None:
+        taken.append((since.start, since.end))
+    return out
+
+
+_RUN_LEAD = re.compile(r"\b(?:for|spent|spending|spends|after|following|ending|ended|ends|"
+                       r"since\s+(?:19|20)\d\d,?(?:\s+\w+){0,4}?)\s+(?:(?:the|a|an|its|their)\s+)?"
+                       r"(?:(?:last|past|previous|first|preceding)\s+)?$", re.IGNORECASE)
+_RUN_FOLLOW = re.compile(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at)\s+", re.IGNORECASE)
+
+
+def _is_run(ctx: SentenceContext, match: re.Match[str]) -> bool:
+    """ "for six years", "a six-year stretch", "six years on the Watch List" (not "his six-year term")."""
+    if match.group("noun") or match.group("tail") or match.group("adj"):
+        return True
+    if re.match(r"\s*-\s*year\s+\w", match.group(0)[len(match.group("n")):] + ctx.text[match.end():]
+                [:3]) and not _RUN_LEAD.search(ctx.text, max(0, match.start() - 60), match.start()):
+        return False  # "six-year presidency": an adjective of something else
+    return bool(_RUN_LEAD.search(ctx.text, max(0, match.start() - 60), match.start())
+                or _RUN_FOLLOW.match(ctx.text, match.end()))
+
+
+def _range(ctx: SentenceContext, match: re.Match[str], moved: set[int],
+           taken: list[tuple[int, int]]) -> list[Draft]:
+    """ "from 2018 to 2020, it was on the Tier 2 Watch List": on that tier in each of those years."""
+    first, last = int(match.group("a") or match.group("c")), int(match.group("b") or match.group("d"))
+    if not 0 <= last - first <= 40:
+        return []
+    cstart, cend = local_clause(ctx, match.start())
+    if ctx.is_modal(cstart, match.start()):
+        return []
+    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
+    if tier is None:
+        return []
+    out = []
+    for subject in _subjects(ctx, cstart, cend, match.span()):
+        out.append(Draft("streak", fields(country=name(subject), tier=tier.tier, since=first, until=last,
+                                          length=last - first + 1, consecutive=True, ends="range"),
+                         match.start(), match.end(), "streak:range",
+                         negated=negated_near(ctx, cstart, match.start()),
+                         attributed=ctx.is_attributed(match.start()),
+                         consumed=_same_tier(ctx, tier, cstart, cend, match.span())))
+    if out:
+        taken.append((cstart, cend))
+    return out
+
+
+def _starts(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
+    """ "has remained at Tier 3 since 2003", "first put on the list in 2003"."""
+    drafts: list[Draft] = []
+    for year in ctx.years:
+        if any(a <= year.start < b for a, b in taken):
+            continue
+        first_listed = _FIRST_LISTED.search(ctx.text, max(0, year.start - 60), year.start)
+        cstart, cend = local_clause(ctx, year.start)
+        if year.before == "since":
+            if not _CONTINUING.search(ctx.text, cstart, cend):
+                continue
+        elif not (first_listed and year.before == "in"):
+            continue
+        drafts += _start(ctx, year, moved, bool(first_listed), (cstart, cend))
+    return drafts
+
+
+def _start(ctx: SentenceContext, year: YearMention, moved: set[int], first: bool,
+           clause: tuple[int, int]) -> list[Draft]:
+    cstart, cend = clause
+    tier = _tier_near(ctx, (year.start, year.end), cstart, cend, moved)
+    if tier is None and first and re.search(r"\b(?:the|its|a)\s+(?:\w+\s+){0,3}list\b", ctx.text):
+        tier = None  # "first put on the list": the list is the one the document speaks of
+    if tier is None:
+        return []
+    anchor = min(tier.start, year.start)
+    subjects = _subjects(ctx, cstart, cend, (anchor, year.end))
+    if not subjects and ctx.focus and ANAPHOR_RE.search(ctx.text, cstart, cend):
+        subjects = [ctx.focus]
+    ends = "either" if _PLUPERFECT.search(ctx.text, cstart, year.start) else "report"
+    return [Draft(
+        kind="streak_start",
+        fields=fields(country=name(s), tier=tier.tier, since=year.year, first=first or None,
+                      ends=None if first else ends),
+        start=anchor, end=max(tier.end, year.end),
+        reading="streak_start:first-listed" if first else "streak_start:since",
+        negated=negated_near(ctx, cstart, year.start),
+        attributed=ctx.is_attributed(year.start),
+        consumed=_same_tier(ctx, tier, cstart, cend, (year.start, year.end)),
+    ) for s in subjects]

@@ -1,0 +1,121 @@
+"""Who a tier claim is about: the countries of its clause, its verb's object, or the country in focus."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tipcheck.countries import CountryMention
+from tipcheck.extract.context import SentenceContext, local_clause
+from tipcheck.extract.tiers_lexicon import TierMention
+
+__all__ = ["local_clause"]
+
+Subject = CountryMention | str  # a mention in the sentence, or the focus country's name
+
+# "it", "the country", "the communist-ruled island", "the reclusive regime": the country in focus
+ANAPHOR_RE = re.compile(
+    r"\b(?:it|its|the\s+(?:[\w-]+\s+){0,2}?(?:nation|country|regime|kingdom|state|government|island|"
+    r"republic|communist\s+state))\b",
+    re.IGNORECASE,
+)
+# after these, countries are companions, not the subject: "South Korea has held Tier 1 for the 16th
+# consecutive year alongside Canada", "stayed on Tier 3, joined there by 21 other countries"
+COMPANION_RE = re.compile(
+    r"\b(?:alongside|along\s+with|together\s+with|joining|join(?:s|ed)?(?:\s+there)?(?:\s+by)?|"
+    r"as\s+well\s+as|such\s+as|among\s+them|including|like|unlike|below|above|than|instead\s+of|"
+    r"except|besides)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&|or|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
+_CONJUNCT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+# a new verb phrase of the same subject: "Russia has not made efforts and has put it on a blacklist"
+_VERB_PHRASE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:and|but)\s+(?=(?:has|have|had|"
+                             r"was|were|is|are|will|then|also|now|later)\b)")
+_GENERIC_RE = re.compile(r"\W*(?:countries|nations|governments|states|a\s+country|any\s+country|"
+                         r"a\s+government|those|they)\b", re.IGNORECASE)
+_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|got|fell|rose|sat|stays?|"
+                      r"remains?|[a-z]+ed)\b")
+
+
+def tiers_in(ctx: SentenceContext, start: int, end: int) -> list[tuple[int, TierMention]]:
+    """Tier mentions starting in [start, end), with their index in `ctx.tiers`."""
+    first, last = bisect.bisect_left(ctx.tier_starts, start), bisect.bisect_left(ctx.tier_starts, end)
+    return [(i, ctx.tiers[i]) for i in range(first, last)]
+
+
+def name(subject: Subject) -> str:
+    """The canonical country name of a subject."""
+    return subject if isinstance(subject, str) else str(subject.country)
+
+
+def span_of(subject: Subject, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to take in the subject's mention."""
+    if isinstance(subject, CountryMention):
+        return min(start, subject.start), max(end, subject.end)
+    return start, end
+
+
+def clause_subjects(ctx: SentenceContext, start: int, end: int,
+                    anaphor_before: int | None = None) -> list[Subject]:
+    """Countries a clause speaks of; the document's focus country when it says "the nation", "it"
+    (before `anaphor_before`, when given, and not in a clause about countries in general)."""
+    found: list[Subject] = list(ctx.countries_in(start, end))
+    if found or _GENERIC_RE.match(ctx.text, start):
+        return found
+    anaphor = ANAPHOR_RE.search(ctx.text, start, end if anaphor_before is None else anaphor_before)
+    if anaphor is None:
+        return found
+    earlier = ctx.countries_in(0, start)
+    if anaphor.group(0).lower() in ("it", "its") and earlier:
+        return [earlier[0]]  # "Malaysia belonged on Tier 3, but the department kept it on ...": Malaysia
+    return [ctx.focus] if ctx.focus else []
+
+
+def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
+    """A negation before `offset` in the same verb phrase ("has not made efforts and has put it ...")."""
+    begin = max(start, offset - 60)
+    for match in _VERB_PHRASE_RE.finditer(ctx.text, begin, offset):
+        begin = max(begin, match.end())
+    return ctx.is_negated(begin, offset)
+
+
+def companion_start(ctx: SentenceContext, start: int, end: int) -> int:
+    """Where companions begin in [start, end) ("alongside ...", "such as ..."), else `end`."""
+    match = COMPANION_RE.search(ctx.text, start, end)
+    return match.start() if match else end
+
+
+def conjunct_start(ctx: SentenceContext, start: int, offset: int) -> int:
+    """Start of the conjunct holding `offset`: "Malaysia was downgraded, and [Myanmar has sat ...]"."""
+    begin = start = max(start, offset - 300)
+    for match in _CONJUNCT_RE.finditer(ctx.text, start, offset):
+        if _VERB_RE.search(ctx.text, begin, match.start()):
+            begin = match.end()
+    return begin
+
+
+def object_list(ctx: SentenceContext, offset: int, limit: int) -> list[CountryMention]:
+    """Countries listed right at `offset` ("demoted China", "placing Vietnam, Cambodia, and Brunei")."""
+    found: list[CountryMention] = []
+    at = offset
+    for mention in ctx.countries_in(offset, limit):
+        if not _LIST_GAP.fullmatch(ctx.text, at, mention.start):
+            break
+        found.append(mention)
+        at = mention.end
+    return found
+
+
+def last_list(ctx: SentenceContext, start: int, offset: int) -> list[CountryMention]:
+    """The last run of listed countries before `offset` ("Vietnam, Cambodia, and Brunei were demoted")."""
+    mentions = ctx.countries_in(start, offset)
+    if not mentions:
+        return []
+    run = [mentions[-1]]
+    for mention in reversed(mentions[:-1]):
+        gap = ctx.text[mention.end:run[0].start]
+        if not (_LIST_GAP.fullmatch(gap) or re.fullmatch(r"[\s,]*(?:–|—|-)?[\s,]*", gap)):
+            break
+        run.insert(0, mention)
+    return run
