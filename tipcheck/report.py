@@ -33,8 +33,13 @@ def summary_line(result: ScanResult) -> str:
     """Documents, claims read, unread claim-like sentences, findings by severity."""
     s = result.summary
     counts = ", ".join(f"{n} {sev}" for sev, n in s.findings.items())
-    return (f"{s.documents} documents, {s.claims} claims read, {s.unread} claim-like sentences "
-            f"unread, {len(s.skipped)} inputs skipped; findings: {counts}")
+    return (f"{_count(s.documents, 'document')}, {_count(s.claims, 'claim')} read, "
+            f"{_count(s.unread, 'claim-like sentence')} unread, "
+            f"{_count(len(s.skipped), 'input')} skipped; findings: {counts}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
