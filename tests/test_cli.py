@@ -122,3 +122,12 @@ def test_nothing_is_written_into_the_scanned_folder(tmp_path: Path):
     before = sorted(p.name for p in tmp_path.iterdir())
     run("scan", str(tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_cp1252_text_is_read_with_a_note_on_stderr(tmp_path: Path):
+    text = RIGHT.replace("Report", "Report \u2013 the annual one \u2013")
+    (tmp_path / "legacy.txt").write_bytes(text.encode("cp1252"))
+    done = run("scan", "--format", "json", str(tmp_path))
+    assert done.returncode == 0
+    assert "legacy.txt: decoded as cp1252" in done.stderr
+    assert any(c["kind"] == "streak" for c in json.loads(done.stdout)["claims"])

@@ -122,6 +122,7 @@ def merge(parts: Sequence[DraftResult], problems: Sequence[Problem]) -> ScanResu
         merged.verdicts += r.verdicts
         merged.dates.update(r.dates)
         merged.unread += r.unread
+        merged.notices += r.notices
         merged.summary.documents += 1
         merged.summary.sentences += len(part.draft.document.sentences)
     merged.findings.sort(key=Finding.sort_key)

@@ -81,6 +81,7 @@ class ScanResult:
     dates: dict[str, DocumentDate] = field(default_factory=dict)
     unread: list[tuple[str, int, str]] = field(default_factory=list)  # path, line, sentence
     problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # "path: decoded as cp1252 ..." (not errors)
     summary: Summary = field(default_factory=Summary)
     stages: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))  # seconds
     contradicted: set[int] = field(default_factory=set, repr=False)  # ids of claims the facts refute
@@ -100,6 +101,7 @@ class DocumentScan:
     findings: list[Finding] = field(default_factory=list)
     contradicted: list[int] = field(default_factory=list)  # indexes into claims
     stages: dict[str, float] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -180,7 +182,8 @@ class Checker:
         stages["extract"] = now - clock
         scan = DocumentScan(document.path, sentences=len(document.sentences), date=date, claims=claims,
                             unread=[(document.path, document.position(s.start)[0], s.text)
-                                    for s in read.unread], stages=stages)
+                                    for s in read.unread], stages=stages,
+                            notices=[f"{document.path}: {note}" for note in document.notes])
         self._check_claims(scan)
         stages["check"] = time.perf_counter() - now
         return scan
@@ -211,6 +214,7 @@ class Checker:
         for index in scan.contradicted:  # checked on their own: the corpus checks need to know
             result.contradicted.add(id(scan.claims[index]))
         result.claims += scan.claims
+        result.notices += scan.notices
         result.unread += scan.unread
         result.verdicts += [Verdict(outcome.claim, self.rules[number], outcome)
                             for number, outcome in scan.verdicts]

@@ -78,6 +78,8 @@ def emit(result: ScanResult, fmt: str, checker: Checker, show_verified: bool,
     """Findings on stdout in the chosen format; skipped inputs on stderr."""
     for problem in result.problems:
         typer.echo(f"tipcheck: skipped {problem}", err=True)
+    for notice in result.notices:
+        typer.echo(f"tipcheck: note: {notice}", err=True)
     if fmt == "json":
         typer.echo(to_json(result, checker.facts.version))
     elif fmt == "sarif":
