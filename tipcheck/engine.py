@@ -253,7 +253,8 @@ class Checker:
                     continue  # the facts already say what is wrong with it
                 result.verdicts.append(Verdict(outcome.claim, rule, outcome))
                 result.findings.append(_finding(rule, outcome))
-        result.findings = sorted(set(result.findings), key=Finding.sort_key)
+        # duplicates dropped in the order found (a set would order equal keys by string hashes, per run)
+        result.findings = sorted(dict.fromkeys(result.findings), key=Finding.sort_key)
         for finding in result.findings:
             result.summary.findings[finding.severity] += 1
         result.summary.claims = len(result.claims)

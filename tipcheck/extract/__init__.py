@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from tipcheck.countries import CountryIndex, CountryMention
 from tipcheck.document import Document, Sentence
+from tipcheck.extract import gates
 from tipcheck.extract.context import AUTHOR_COUNTRY, SentenceContext
 from tipcheck.extract.counts import read_counts
 from tipcheck.extract.draft import Draft
@@ -19,6 +20,10 @@ from tipcheck.extract.triggers import is_candidate
 from tipcheck.model import Span
 
 READERS = (read_tier_claims, read_counts, read_release, read_statements, read_officials)
+# each reader runs only on sentences holding its literal cue words (extract/gates.py); a reader
+# without a gate reads every candidate sentence
+GATES = {read_tier_claims: gates.tier_claims, read_counts: gates.counts, read_release: gates.release,
+         read_statements: gates.statements, read_officials: gates.officials}
 
 # What looks like a TIP claim: if such a sentence yields no claim, it is counted as unread.
 _CLAIMLIKE_RE = re.compile(
@@ -65,7 +70,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         text = sentence.text.replace("\n", " ")  # a hard-wrapped sentence reads as one line (same offsets)
         mentions = index.find(text, context=tuple(mentioned))
         ctx = SentenceContext(text, mentions, focus, quoted=_quoted(document, sentence))
-        drafts = _date_by_sentence([d for reader in READERS for d in reader(ctx)])
+        drafts = _date_by_sentence([d for reader in READERS if _opens(reader, ctx) for d in reader(ctx)])
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
             result.claims.append(ReadClaim(draft, document.span(start, end),
@@ -75,6 +80,11 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         focus = _note_countries(mentions, mentioned, focus)
     result.countries = list(mentioned)  # up to the last sentence read closely
     return result
+
+
+def _opens(reader: object, ctx: SentenceContext) -> bool:
+    gate = GATES.get(reader)  # type: ignore[call-overload]
+    return gate is None or gate(ctx)
 
 
 def _note_countries(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from tipcheck.countries import CountryMention
+from tipcheck.extract import gates
 from tipcheck.extract.tiers_lexicon import TierMention, find_tiers
 
 AUTHOR_COUNTRY = "United States"  # the report's author: the agent of "placed", rarely the subject
@@ -54,31 +56,71 @@ class YearMention:
 
 @dataclass
 class SentenceContext:
-    """One sentence as the readers see it (offsets are relative to the sentence)."""
+    """One sentence as the readers see it (offsets are relative to the sentence).
+
+    Tiers, years, clause breaks and country lookups are worked out on first use: most sentences
+    reach no reader that needs them (extract/gates.py).
+    """
 
     text: str
     countries: list[CountryMention]
     focus: str | None  # the country the document is speaking of, for "the reclusive nation", "it"
-    tiers: list[TierMention] = field(default_factory=list)
-    years: list[YearMention] = field(default_factory=list)
     quoted: Sequence[tuple[int, int]] = ()
 
     def __post_init__(self) -> None:
-        self.tiers = find_tiers(self.text)
-        self.years = [
-            YearMention(m.start(), m.end(), int(m.group(1)), _word_before(self.text, m.start()))
-            for m in _YEAR_RE.finditer(self.text)
-        ]
+        self.lower = self.text.lower()
+        # gates are trusted only where lower-casing finds every word the patterns' case folding finds
+        self.gated = gates.GATING and not gates.UNGATEABLE.search(self.text)
+
+    def has(self, words: tuple[str, ...]) -> bool:
+        """Whether the lower-cased sentence holds one of `words` (always True when not gated)."""
+        lower = self.lower
+        return not self.gated or any(word in lower for word in words)
+
+    @cached_property
+    def tiers(self) -> list[TierMention]:
+        """The tier mentions, left to right."""
+        return find_tiers(self.text) if self.has(gates.TIER_WORDS) else []
+
+    @cached_property
+    def years(self) -> list[YearMention]:
+        """The four-digit years, left to right."""
+        if "19" not in self.text and "20" not in self.text:
+            return []
+        return [YearMention(m.start(), m.end(), int(m.group(1)), _word_before(self.text, m.start()))
+                for m in _YEAR_RE.finditer(self.text)]
+
+    @cached_property
+    def _breaks(self) -> list[tuple[int, int]]:
         # computed once: readers ask for clauses and countries per mention, and a sentence may be huge
         dashes = [m.span() for m in re.finditer(r"\s-\s", self.text)]
         paired = set(dashes[: len(dashes) // 2 * 2])  # "Five countries - A, B and C - moved up": an aside
-        self._breaks = [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
-        self._break_starts = [a for a, _ in self._breaks]
-        self._resolved = sorted((c for c in self.countries if c.country), key=lambda c: c.start)
-        self._starts = [c.start for c in self._resolved]
-        self._attributed = bool(_ATTRIBUTION_RE.search(self.text))
-        self._tier_index = {id(t): i for i, t in enumerate(self.tiers)}
-        self.tier_starts = [t.start for t in self.tiers]
+        return [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
+
+    @cached_property
+    def _break_starts(self) -> list[int]:
+        return [a for a, _ in self._breaks]
+
+    @cached_property
+    def _resolved(self) -> list[CountryMention]:
+        return sorted((c for c in self.countries if c.country), key=lambda c: c.start)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [c.start for c in self._resolved]
+
+    @cached_property
+    def _attributed(self) -> bool:
+        return bool(_ATTRIBUTION_RE.search(self.text))
+
+    @cached_property
+    def _tier_index(self) -> dict[int, int]:
+        return {id(t): i for i, t in enumerate(self.tiers)}
+
+    @cached_property
+    def tier_starts(self) -> list[int]:
+        """Where each tier mention starts."""
+        return [t.start for t in self.tiers]
 
     def tier_index(self, mention: TierMention) -> int:
         """The position of a tier mention in `tiers`."""
@@ -117,9 +159,16 @@ class SentenceContext:
 
     def is_attributed(self, offset: int) -> bool:
         """True when the words at `offset` are quoted or reported from a third party."""
-        if any(a <= offset < b for a, b in self.quoted):
-            return True
+        for a, b in self.quoted:
+            if a <= offset < b and not self._scare_quote(a, b):
+                return True
         return self._attributed
+
+    def _scare_quote(self, start: int, end: int) -> bool:
+        """A short phrase quoted inside the writer's own sentence ('kept on Tier 3 "for the fifth
+        year"') is still the writer's claim; a quote that opens the sentence or runs long is speech."""
+        before = self.text[:start].rstrip(' "\u201c\u2018\'')
+        return bool(before) and len(self.text[start:end].split()) < 10
 
     def year_in(self, start: int, end: int, *, skip: tuple[str, ...] = ("since", "from")) -> int | None:
         """The one explicit year in [start, end) that dates the claim (not a streak's start)."""
