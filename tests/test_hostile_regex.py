@@ -28,13 +28,8 @@ ADVERSARIAL = {
 }
 
 
-# Known superlinear reader (issue 6, open): it fails fast here instead of holding CI for minutes.
-QUADRATIC = {"dates": "release.py _acted_on searches the whole sentence once per date found"}
-LIMIT = dict.fromkeys(QUADRATIC, 10)  # seconds
-
-
 @pytest.fixture
-def deadline(request: pytest.FixtureRequest) -> Iterator[None]:
+def deadline() -> Iterator[None]:
     """Fail (rather than hang) past 120 s of one input, where the platform has SIGALRM."""
     if sys.platform == "win32":
         yield
@@ -44,7 +39,7 @@ def deadline(request: pytest.FixtureRequest) -> Iterator[None]:
         raise TimeoutError("catastrophic backtracking: an input took more than 120 s")
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(LIMIT.get(request.node.callspec.params.get("name", ""), 120))
+    signal.alarm(120)
     try:
         yield
     finally:
@@ -52,8 +47,7 @@ def deadline(request: pytest.FixtureRequest) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=QUADRATIC[n], strict=False))
-                                  if n in QUADRATIC else n for n in sorted(ADVERSARIAL)])
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_adversarial_text_finishes(name: str, checker: Checker, deadline: None) -> None:
     result = checker.scan_text(ADVERSARIAL[name], "adversarial.txt")
     assert result.summary.documents == 1

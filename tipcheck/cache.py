@@ -143,10 +143,12 @@ class _PatternCache:
     def __init__(self, compiler: Any, sre: Any) -> None:
         self.compiler, self.sre = compiler, sre
         self.original = compiler.compile
-        self.entries: dict[tuple[Any, int], tuple[Any, ...]] = {}
+        # each entry is kept marshalled: a start decodes only the patterns it compiles, not the file's
+        # thousands of opcode lists (most run by other commands or the tests)
+        self.entries: dict[tuple[Any, int], bytes] = {}
         self.added = 0
         magic = getattr(sre, "MAGIC", 0)
-        self.path = cache_dir() / f"patterns-{sys.implementation.cache_tag}-{magic}.marshal"
+        self.path = cache_dir() / f"patterns-{sys.implementation.cache_tag}-{magic}.v2.marshal"
 
     def load(self) -> None:
         if _private_dir(create=False) is None:
@@ -162,10 +164,10 @@ class _PatternCache:
         if not isinstance(pattern, (str, bytes)):
             return self.original(pattern, flags)
         key = (pattern, int(flags))
-        entry = self.entries.get(key)
-        if entry is not None:
+        raw = self.entries.get(key)
+        if raw is not None:
             try:
-                return self.sre.compile(pattern, *entry)
+                return self.sre.compile(pattern, *marshal.loads(raw))
             except Exception:  # a stale or damaged entry: compile it afresh
                 del self.entries[key]
         try:
@@ -181,8 +183,9 @@ class _PatternCache:
         except Exception:  # an internal we did not expect, or a bad pattern: let `re` say it
             return self.original(pattern, flags)
         if len(self.entries) < _MAX_PATTERNS:
-            self.entries[key] = entry
-            self.added += 1
+            with contextlib.suppress(ValueError):  # an unmarshallable value: not kept
+                self.entries[key] = marshal.dumps(entry)
+                self.added += 1
         return compiled
 
     def save(self) -> None:

@@ -18,6 +18,8 @@ def finish_claims(read: ReadDocument, date: DocumentDate) -> list[Claim]:
         values = dict(draft.fields)
         if values.get("relative"):
             values.update(_resolve_relative(values["relative"], date.published))
+        if draft.kind == "official" and date.published is not None:
+            values["published"] = date.published.isoformat()  # named in office on that day
         if draft.year_explicit and values.get("year"):
             years: tuple[int, ...] = (int(values["year"]),)
         elif draft.kind == "report_year":

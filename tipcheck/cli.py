@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+import errno
+import inspect
 import os
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 import typer
-from rich.console import Console
 
 import tipcheck.fast_start  # noqa: F401 -- first: the modules below compile their patterns on import
 from tipcheck.commands import register
-from tipcheck.commands.check import configured_checker, final_exit, resolve_config
-from tipcheck.commands.common import choose_format, emit, fail, load_checker, say_overrides
-from tipcheck.drafts import chosen_findings, recount
-from tipcheck.engine import default_jobs, parse_size
-from tipcheck.errors import ExitCode, TipcheckError
-from tipcheck.rules import find_rule, load_rules
-from tipcheck.wording import year_label
+
+# Each command imports what it needs when it runs (a draft checked from an editor starts fast).
 
 FACTS_HELP = "Your own fact files (folder or file), layered over the built-in facts; yours win."
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -45,6 +44,12 @@ def scan(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
 ) -> None:
     """Every contradiction within and across the documents of PATHS."""
+    from tipcheck.commands.check import configured_checker, final_exit, resolve_config
+    from tipcheck.commands.common import choose_format, emit, fail, say_overrides
+    from tipcheck.drafts import chosen_findings, recount
+    from tipcheck.engine import default_jobs, parse_size
+    from tipcheck.errors import ExitCode
+
     chosen = choose_format(fmt)
     try:
         max_bytes = parse_size(max_file_size)
@@ -69,6 +74,12 @@ def explain(
     facts_paths: list[Path] = typer.Option(None, "--facts", help=FACTS_HELP),
 ) -> None:
     """How one claim is read, what it implies, and which rules and facts it meets."""
+    from rich.console import Console
+
+    from tipcheck.commands.common import load_checker, say_overrides
+    from tipcheck.errors import ExitCode
+    from tipcheck.wording import year_label
+
     checker = load_checker(no_facts, year, facts_paths)
     say_overrides(checker, err=False)
     result = checker.scan_text(claim)
@@ -103,6 +114,10 @@ def explain(
 @app.command()
 def rules(name: str = typer.Argument(None, help="A rule code or name to show in full.")) -> None:
     """List the rules, or show one."""
+    from tipcheck.commands.common import fail
+    from tipcheck.errors import ExitCode, TipcheckError
+    from tipcheck.rules import find_rule, load_rules
+
     try:
         loaded = load_rules()
     except TipcheckError as error:
@@ -127,4 +142,51 @@ register(app)
 
 def main() -> None:
     """Entry point: typer exits with its usage code 2 on a bad command line."""
+    plain = _plain_check(sys.argv[1:])
+    if plain is not None:
+        _run_check(*plain)
     app()
+
+
+def _plain_check(args: list[str]) -> tuple[list[str], str | None] | None:
+    """(files, format) of `check FILE... [--format F]`, the call an editor makes on every save, which
+    is run without typer's parsing (it builds a pydantic validator per option: a tenth of a second);
+    None for any other command line, which typer reads as usual."""
+    if not args or args[0] != "check":
+        return None
+    files: list[str] = []
+    fmt: str | None = None
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--format":
+            fmt = next(rest, "")
+            if not fmt or fmt.startswith("-"):
+                return None
+        elif arg.startswith("--format=") and len(arg) > len("--format="):
+            fmt = arg[len("--format="):]
+        elif arg.startswith("-"):
+            return None
+        else:
+            files.append(arg)
+    return (files, fmt) if files else None
+
+
+def _run_check(files: list[str], fmt: str | None) -> NoReturn:
+    """`check` with every other option at its default, exiting as typer would."""
+    from tipcheck.commands.check import check
+
+    values = {name: copy.copy(getattr(param.default, "default", param.default))
+              for name, param in inspect.signature(check).parameters.items()}
+    values.update(files=files, fmt=fmt)
+    try:
+        check(**values)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except OSError as error:
+        if error.errno != errno.EPIPE:
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the reader went away
+        sys.exit(1)
+    sys.exit(0)

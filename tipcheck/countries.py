@@ -11,9 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from tipcheck.paths import facts_dir
 from tipcheck.yamlsafe import Pos, YamlMap, YamlSeq, check_keys, expect_type, fail, load_yaml
 from tipcheck.yamlsafe import value_pos as vp
@@ -239,6 +236,8 @@ class CountryIndex:
         if form is not None:
             return list(form.candidates or [form.country])[:limit]
         found: list[str] = []
+        from rapidfuzz import fuzz, process  # here: most runs never need it, and it takes 10 ms to import
+
         hits = process.extract(
             key, list(self._fz_meta), scorer=fuzz.ratio, limit=None, score_cutoff=60
         )
@@ -315,6 +314,9 @@ class CountryIndex:
         """The one country whose form is strictly closest to `surface`, within the edit budget."""
         if (surface, single) in self._cache:
             return self._cache[surface, single]
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         key = _fold(surface)
         budget, answer = _budget(len(key)), None
         near: list[tuple[int, tuple[str | None, bool]]] = []

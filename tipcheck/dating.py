@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from tipcheck.dating_fit import best_years, year_list
+from tipcheck.dating_fit import best_years, first_report_year, year_list
 from tipcheck.extract import ReadDocument
 from tipcheck.extract.release import month_number
 from tipcheck.facts import FactBase
@@ -77,11 +77,29 @@ def date_document(read: ReadDocument, facts: FactBase, stated: int | None = None
         years = tuple(y for y in all_years if _current_during(facts, y, low, high)) or all_years
         evidence.append(f"so it was written between {low or '…'} and {high or '…'}, while the "
                         f"{_label(years)} report was current")
+    firsts = _first_reports(read, facts)
+    if len({year for year, _ in firsts}) == 1 and firsts[0][0] in years:
+        # "Clinton, presenting her first report": stronger than any vote of the other claims
+        return DocumentDate((firsts[0][0],), (*evidence, firsts[0][1]), False, "inferred", published)
     fitted, why = best_years(read.claims, facts, years)
     if fitted != years:
         evidence += [*why, f"so it speaks of the {_label(fitted)} report"]
     basis = "none" if low is None and high is None and fitted == years else "inferred"
     return DocumentDate(fitted, tuple(evidence), False, basis, published)
+
+
+def _first_reports(read: ReadDocument, facts: FactBase) -> list[tuple[int, str]]:
+    """ "Secretary X, presenting her first report": the first report of X's term, with why."""
+    found = []
+    for item in read.claims:
+        fields = item.draft.fields
+        if item.draft.kind != "official" or not fields.get("first_report") or item.draft.negated:
+            continue
+        year = first_report_year(facts, fields["name"], fields["role"])
+        if year is not None:
+            found.append((year, f"line {item.span.line}: \"{item.text}\": the first report of "
+                                f"{fields['name']}'s term as {fields['role']} is the {year} report"))
+    return found
 
 
 def resolve_anaphors(read: ReadDocument) -> None:

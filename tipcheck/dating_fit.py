@@ -2,14 +2,16 @@
 
 A document that names no report is dated by its evidence (publication date, past dates) to a range
 of years. Within that range, claims that hold only in some years (a release weekday, "the third
-annual report", "15 countries on Tier 3", a Secretary of State in office) point at the year: the
-years where most claims hold and fewest fail win. One wrong claim cannot outvote several right ones,
-and a tie keeps the whole range, so a claim is still judged against every year it might speak of.
+annual report", "15 countries on Tier 3", a Secretary of State in office, a country's tier) point at
+the year: the years where most claims hold and fewest fail win. One wrong claim cannot outvote
+several right ones, nor decide the year alone when claims disagree (best_years), and a tie keeps the
+whole range, so a claim is still judged against every year it might speak of.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -21,27 +23,72 @@ Vote = Callable[[int], bool | None]
 
 def best_years(read_claims: Sequence[ReadClaim], facts: FactBase,
                candidates: Sequence[int]) -> tuple[tuple[int, ...], list[str]]:
-    """The candidate years the claims fit best, and one evidence line per deciding claim."""
+    """The candidate years the claims fit best, and one evidence line per deciding claim.
+
+    When the claims disagree (the best year makes some of them wrong), the choice must not hang on
+    any one claim: if without one claim that supports it other years would win outright, those
+    years stay in the range too, so a single wrong claim can neither date the document nor vouch
+    for itself (a claim is contradicted only when no year of the range makes it hold).
+    """
     votes = [(c, v) for c in read_claims if (v := _vote(c, facts)) is not None]
     if len(candidates) < 2 or not votes:
         return tuple(candidates), []
-    scores, supported = {}, set()
-    for year in candidates:
-        answers = [v(year) for _, v in votes]
-        scores[year] = answers.count(True) - answers.count(False)
-        if True in answers:
-            supported.add(year)
-    best = max(scores[y] for y in supported) if supported else None
-    chosen = tuple(y for y in candidates if y in supported and scores[y] == best)
-    if best is None or len(chosen) == len(candidates):
+    # +1 where a claim holds, −1 where it fails, 0 where the facts can't tell (the facts of some
+    # years are less complete than others'); rows with the same answers are tallied once.
+    patterns = Counter(tuple(_score(vote(y)) for y in candidates) for _, vote in votes)
+    totals = [sum(row[i] * n for row, n in patterns.items()) for i in range(len(candidates))]
+    holds = [sum(n for row, n in patterns.items() if row[i] > 0) for i in range(len(candidates))]
+    chosen = _choose(totals, holds, candidates)
+    if chosen is None:
         return tuple(candidates), []
-    evidence = []
+    at = [i for i, y in enumerate(candidates) if y in chosen]
+    note = None
+    if any(row[i] < 0 for row in patterns for i in at):
+        kept = set(chosen)
+        for row in patterns:
+            if any(row[i] > 0 for i in at):  # without this one claim, do other years win outright?
+                alternative = _choose([t - r for t, r in zip(totals, row, strict=True)],
+                                      [h - (r > 0) for h, r in zip(holds, row, strict=True)], candidates)
+                alternative_set = set(alternative or candidates)
+                if not alternative_set & set(chosen):
+                    kept |= alternative_set
+        if kept != set(chosen):
+            note = (f"the claims disagree and {year_list(chosen)} would rest on a single claim, so the "
+                    f"range {year_list(sorted(kept))} is kept")
+            chosen = tuple(y for y in candidates if y in kept)
+            if len(chosen) == len(candidates):
+                return tuple(candidates), []
+    return chosen, _evidence(votes, candidates, chosen) + ([note] if note else [])
+
+
+def _score(answer: bool | None) -> int:
+    return 1 if answer is True else -1 if answer is False else 0
+
+
+def _choose(totals: Sequence[int], holds: Sequence[int], candidates: Sequence[int]) -> tuple[int, ...] | None:
+    """The best-scoring years among those some claim holds in; None when none is or all tie."""
+    supported = [i for i, n in enumerate(holds) if n > 0]
+    if not supported:
+        return None
+    best = max(totals[i] for i in supported)
+    chosen = tuple(candidates[i] for i in supported if totals[i] == best)
+    return None if len(chosen) == len(candidates) else chosen
+
+
+def _evidence(votes: list[tuple[ReadClaim, Vote]], candidates: Sequence[int],
+              chosen: Sequence[int]) -> list[str]:
+    """One line per deciding claim; placements (often many) in one line."""
+    lines, placed, placed_fit = [], 0, 0
     for claim, vote in votes:
         fits = [y for y in candidates if vote(y) is True]
-        if fits and len(fits) < len(candidates):
-            label = year_list(fits)
-            evidence.append(f"line {claim.span.line}: \"{claim.text}\" holds only for {label}")
-    return chosen, evidence
+        if claim.draft.kind == "placement":
+            placed += 1
+            placed_fit += any(y in fits for y in chosen)
+        elif fits and len(fits) < len(candidates):
+            lines.append(f"line {claim.span.line}: \"{claim.text}\" holds only for {year_list(fits)}")
+    if placed:
+        lines.append(f"{placed_fit} of the {placed} placements it states hold for {year_list(chosen)}")
+    return lines
 
 
 def year_list(years: Sequence[int]) -> str:
@@ -72,6 +119,9 @@ def _vote(claim: ReadClaim, facts: FactBase) -> Vote | None:
         return lambda y: _covered(facts, y, f["countries_covered"])
     if draft.kind == "official":
         return _official_vote(f, facts)
+    if draft.kind == "placement" and f.get("country") and f.get("tier") in ("1", "2", "2WL", "3") \
+            and not any(f.get(k) for k in ("never", "remained", "first", "times", "since")):
+        return _placement_vote(f["country"], f["tier"], draft.year_offset, facts)
     if draft.kind == "tier_system" and f.get("n_tiers") == 4:
         return lambda y: facts.tier_exists("2WL", y)
     return None
@@ -96,6 +146,13 @@ def _covered(facts: FactBase, year: int, count: int) -> bool | None:
     return (count in known) if known else None
 
 
+def _placement_vote(country: str, tier: str, offset: int, facts: FactBase) -> Vote:
+    def vote(year: int) -> bool | None:
+        fact = facts.tier(country, year + offset)
+        return None if fact is None else fact.value == tier
+    return vote
+
+
 def _count_vote(f: dict[str, Any], offset: int, facts: FactBase) -> Vote | None:
     tier, count = f.get("tier"), f.get("count")
     if not tier or count is None or f.get("subset") or f.get("approximate"):
@@ -117,7 +174,7 @@ def _official_vote(f: dict[str, Any], facts: FactBase) -> Vote | None:
         return None
 
     def vote(year: int) -> bool | None:
-        window = currency(facts, year)
+        window = quoted_window(facts, year)
         if window is None:
             return None
         answers = [_overlaps(t.start, t.end, window) for t in terms]
@@ -125,15 +182,31 @@ def _official_vote(f: dict[str, Any], facts: FactBase) -> Vote | None:
     return vote
 
 
-def currency(facts: FactBase, year: int) -> tuple[datetime.date, datetime.date] | None:
-    """From the release of report `year` to the latest release of the next one."""
+# Stories about a report quote the officials of its release, not the ones in office a year later
+# ("Secretary of State John Kerry" in June 2012 is wrong although he took office before the 2013 report).
+_AFTER_RELEASE = datetime.timedelta(days=60)
+
+
+def quoted_window(facts: FactBase, year: int) -> tuple[datetime.date, datetime.date] | None:
+    """From the release of report `year` to two months after: when stories about it name officials."""
     report = facts.report(year)
     bounds = report.release_bounds() if report else None
     if bounds is None:
         return None
-    following = facts.report(year + 1)
-    after = following.release_bounds() if following else None
-    return bounds[0], (after[1] if after else datetime.date.today())
+    return bounds[0], bounds[1] + _AFTER_RELEASE
+
+
+def first_report_year(facts: FactBase, name: str, role: str) -> int | None:
+    """The first report released in `name`'s term as `role` ("her first report"), if the facts tell."""
+    terms = [t for t in facts.find_official(name)
+             if t.role.lower().removeprefix("acting ") == role.lower() and t.start is not None]
+    for term in sorted(terms, key=lambda t: t.start):
+        for year in facts.years:
+            report = facts.report(year)
+            bounds = report.release_bounds() if report else None
+            if bounds and bounds[0] >= term.start and (term.end is None or bounds[1] <= term.end):
+                return year
+    return None
 
 
 def _overlaps(start: datetime.date | None, end: datetime.date | None,

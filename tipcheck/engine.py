@@ -248,7 +248,10 @@ class Checker:
         for rule in self.rules:
             if rule.kind.scope != "corpus":
                 continue
-            for outcome in rule.kind.function(result.claims, env):
+            # a claim the facts contradict casts no doubt on the claims that disagree with it
+            trusted = [c for c in result.claims if id(c) not in contradicted] if contradicted \
+                else result.claims
+            for outcome in rule.kind.function(trusted if rule.severity != "note" else result.claims, env):
                 if id(outcome.claim) in contradicted and rule.severity != "note":
                     continue  # the facts already say what is wrong with it
                 result.verdicts.append(Verdict(outcome.claim, rule, outcome))

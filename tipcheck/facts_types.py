@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
-
 TIERS = ("1", "2", "2WL", "3")  # ranked, best first
 ALL_TIERS = (*TIERS, "special")  # every placement value; special cases are not ranked
 WATCH_LIST_FIRST = 2004  # default when no tier_system.yaml is loaded
@@ -234,4 +232,6 @@ def match_officials(officials: Iterable[Official], name: str) -> list[Official]:
     if found:
         return found
     joined = " ".join(query)
+    from rapidfuzz import fuzz
+
     return [o for o in terms if fuzz.token_sort_ratio(joined, " ".join(_name_tokens(o.name))) >= 85]

@@ -6,16 +6,15 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # Where a whole `<!-- ... -->` starts and ends (exclusive), and its inner text, stripped.
 Comment = tuple[int, int, str]
 
-# Block structure only: inline parsing is slow on pathological input, and regexes do it here.
-_PARSER = (
-    MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
-)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BACKTICKS = re.compile(r"`+|<!--")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n[A-Za-z_][\w -]*:")
@@ -75,6 +74,15 @@ def find_comments(text: str) -> list[Comment]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """Block structure only: inline parsing is slow on pathological input, and regexes do it here.
+    Built on first use: plain-text drafts never import markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+
+
 def blank_markdown(text: str) -> Blanked:
     """Blank code, comments, HTML, headings, emphasis, links, lists, quotes and tables."""
     starts = _line_starts(text)
@@ -82,7 +90,7 @@ def blank_markdown(text: str) -> Blanked:
     body = _front_matter_end(text)
     if body:
         ranges.append((0, body))
-    tokens = _PARSER.parse(text)
+    tokens = _parser().parse(text)
     block_starts: set[int] = set()
     for token in tokens:
         if token.map is None:

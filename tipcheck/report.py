@@ -7,16 +7,17 @@ import os
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as quote_uri
-
-from rich.console import Console
 
 from tipcheck import __version__
 from tipcheck.baseline import FINGERPRINT_KEY, fingerprints
 from tipcheck.engine import ScanResult
 from tipcheck.model import Claim, Finding
 from tipcheck.rules import Rule
+
+if TYPE_CHECKING:  # rich is imported only by the rich format
+    from rich.console import Console
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from tipcheck.yamltree import (
     Parser,
@@ -126,6 +125,8 @@ def show(value: Any) -> str:
 
 def suggest(word: str, options: Iterable[str], cutoff: float = 75) -> str | None:
     """The closest option to a mistyped word, when it is close enough."""
+    from rapidfuzz import fuzz, process
+
     found = process.extractOne(word, list(options), scorer=fuzz.ratio, score_cutoff=cutoff)
     return found[0] if found else None
 

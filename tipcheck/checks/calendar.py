@@ -15,6 +15,7 @@ from tipcheck.checks.base import (
     fact_related,
     over_years,
 )
+from tipcheck.dating_fit import first_report_year, quoted_window
 from tipcheck.extract.release import WEEKDAYS
 from tipcheck.model import Claim, Related
 from tipcheck.numbers import ORDINAL_PATTERN
@@ -136,8 +137,13 @@ def official_term(claim: Claim, env: Env) -> Outcome | None:
                        [Related(f"{person}: {held}", source=terms[0].source.key,
                                 url=terms[0].source.url)])
 
+    published = claim.field("published")
+    first = first_report_year(env.facts, name, role) if claim.field("first_report") else None
+
     def test(year: int) -> YearResult:
-        window = _currency(env, year)
+        # The document's own date when it has one, else the weeks after the report's release.
+        window = ((datetime.date.fromisoformat(published),) * 2 if published
+                  else quoted_window(env.facts, year))
         values = {"name": person, "role": role, "report_year": year,
                   "actual": _holders(env, role, window)}
         if window is None:
@@ -145,24 +151,17 @@ def official_term(claim: Claim, env: Env) -> Outcome | None:
         answers = [_overlaps(t, window) for t in fitting]
         holds = True if True in answers else (None if None in answers else False)
         term = fitting[0]
-        steps = (f"facts: {person} was {term.role} from {term.start or '?'} to "
-                 f"{term.end or 'present'}; the {year} report was current from {window[0]} to "
-                 f"{window[1]}",)
+        when = (f"the document is dated {published}" if published else
+                f"stories on the {year} report date from {window[0]} to {window[1]}")
+        steps: tuple[str, ...] = (f"facts: {person} was {term.role} from {term.start or '?'} to "
+                                  f"{term.end or 'present'}; {when}",)
+        if first is not None:
+            steps += (f"facts: the first report released in {person}'s term is the {first} report",)
         return YearResult(year, holds, steps,
                           (Related(f"{person}, {term.role}", source=term.source.key,
                                    url=term.source.url),), values)
 
     return over_years(claim, test, f"\"{claim.text}\" ⇒ {person} in office as {role}")
-
-
-def _currency(env: Env, year: int) -> tuple[datetime.date, datetime.date] | None:
-    report = env.facts.report(year)
-    bounds = report.release_bounds() if report else None
-    if bounds is None:
-        return None
-    following = env.facts.report(year + 1)
-    after = following.release_bounds() if following else None
-    return bounds[0], (after[1] if after else datetime.date.today())
 
 
 def _overlaps(term: object, window: tuple[datetime.date, datetime.date]) -> bool | None:

@@ -200,7 +200,8 @@ def sanctions_start(claim: Claim, env: Env) -> Outcome | None:
     first = int(fact.value)
 
     def test(year: int) -> YearResult:
-        return YearResult(year, year >= first,
+        # "for the first time ... could lose aid": that very report; "penalties will hit": any since
+        return YearResult(year, year == first if claim.field("first") else year >= first,
                           (f"facts: {fact.text}",),
                           tuple(_statement_related(env, "consequences", "sanctions_first_report")),
                           {"first": first, "claimed": year})

@@ -76,7 +76,7 @@ def streak_facts(claim: Claim, env: Env) -> Outcome | None:
 
     if claim.kind == "streak":
         lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in each of the last {length} "
-                f"reports, and not in the one before")
+                + ("reports" if claim.field("at_least") else "reports, and not in the one before"))
     else:
         lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in every report since "
                 f"{claim.field('since')}, and not in the one before")
@@ -90,6 +90,9 @@ def streak_span(claim: Claim, env: Env) -> Outcome | None:
             claim.negated or not env.facts.has_placements:
         return None
     since, until = claim.field("since"), claim.field("until")
+    if claim.field("first_reports"):  # "in the first two reports": counted from the first report
+        since = env.facts.years.start
+        until = since + claim.field("first_reports") - 1
 
     def test(year: int) -> YearResult:
         values = {"country": country, "tier": tier_name(tier), "since": since, "until": until,
@@ -175,7 +178,9 @@ def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, year:
     suggestion = _reworded(claim, actual_length) if claim.kind == "streak" else None
     if claim.kind == "streak_start" and actual_start != start:
         suggestion = claim.text.replace(str(start), str(actual_start))
-    return YearResult(year, actual_start == start, tuple(steps), tuple(related), values, suggestion)
+    # "in the previous two reports" says nothing of the reports before them
+    holds = actual_start <= start if claim.field("at_least") else actual_start == start
+    return YearResult(year, holds, tuple(steps), tuple(related), values, suggestion)
 
 
 def _actual_start(env: Env, country: str, tier: str, year: int) -> tuple[int | None, int | None]:

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from tipcheck import cache
 from tipcheck.countries import CountryIndex
@@ -91,6 +90,8 @@ def emit(result: ScanResult, fmt: str, checker: Checker, show_verified: bool,
             typer.echo(github(result))
         typer.echo(summary_line(result), err=True)
     elif fmt == "rich":
+        from rich.console import Console  # only here: rich takes a while to import
+
         rich_report(result, Console(no_color=bool(os.environ.get("NO_COLOR"))), show_verified)
     else:
         typer.echo(parsable(result))

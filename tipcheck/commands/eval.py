@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from tipcheck.commands.common import choose_format, fail, load_checker
 from tipcheck.errors import ExitCode, TipcheckError
 from tipcheck.eval_load import Annotation, load_folder
 from tipcheck.evaluate import GroupScore, Landing, Miss, Row, below, evaluate, split_groups
+
+if TYPE_CHECKING:  # rich is imported by the rich format only
+    from rich.console import Console
 
 HEADER = ("type", "claims", "read", "coverage", "wrong", "found", "recall", "findings",
           "false pos", "precision")
@@ -47,6 +47,8 @@ def eval_command(
                                "thresholds": minimum, "passed": not failed},
                               indent=2, ensure_ascii=False))
     elif chosen == "rich":
+        from rich.console import Console
+
         console = Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
         for group in scores:
             _rich(group, console, show_unread)
@@ -175,6 +177,9 @@ def text_report(group: GroupScore, show_unread: bool) -> str:
 
 
 def _rich(group: GroupScore, console: Console, show_unread: bool) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title=escape(group.name), title_justify="left")
     for i, name in enumerate(HEADER):
         table.add_column(name, justify="left" if i == 0 else "right")

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
 from tipcheck.commands.common import fail
-from tipcheck.countries import CountryIndex
 from tipcheck.errors import ExitCode, TipcheckError
-from tipcheck.facts import ALL_TIERS, FactBase, load_fact_base, normalize_tier
-from tipcheck.facts_audit import audit
-from tipcheck.facts_view import timeline, year_view
-from tipcheck.report_facts import (
-    audit_json,
-    dumps,
-    render_audit,
-    render_timeline,
-    render_year,
-    timeline_json,
-    year_json,
-)
+
+if TYPE_CHECKING:  # imported when the command runs: other commands start without them
+    from rich.console import Console
+
+    from tipcheck.facts import FactBase
 
 HELP = """Show the facts a verdict rests on, and check the fact base.
 
@@ -43,10 +35,14 @@ the output says so. Exit codes: 0 ok, 1 check found errors, 2 usage, 3 a fact fi
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
 
 
 def _load(overlays: list[Path]) -> FactBase:
+    from tipcheck.facts import load_fact_base
+
     try:
         return load_fact_base(overlays=overlays)
     except TipcheckError as error:
@@ -55,6 +51,8 @@ def _load(overlays: list[Path]) -> FactBase:
 
 def _country(fb: FactBase, name: str) -> str:
     """The canonical name of a user's country argument, or a usage error with suggestions."""
+    from tipcheck.countries import CountryIndex
+
     index = CountryIndex.load()
     found = index.resolve(name) or fb.resolve_country(name)
     if found and fb.resolve_country(found):
@@ -74,6 +72,19 @@ def facts(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="check: also list notes."),
 ) -> None:
     """Show the facts a verdict rests on, and check the fact base (full help: HELP)."""
+    from tipcheck.facts import ALL_TIERS, normalize_tier
+    from tipcheck.facts_audit import audit
+    from tipcheck.facts_view import timeline, year_view
+    from tipcheck.report_facts import (
+        audit_json,
+        dumps,
+        render_audit,
+        render_timeline,
+        render_year,
+        timeline_json,
+        year_json,
+    )
+
     if fmt not in ("rich", "json"):
         raise fail(f"unknown format '{fmt}' (valid: rich, json)", ExitCode.USAGE)
     words = " ".join(target or []).strip()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from tipcheck.countries import CountryMention
 from tipcheck.extract import gates
 from tipcheck.extract.tiers_lexicon import TierMention, find_tiers
 
+T = TypeVar("T")
 AUTHOR_COUNTRY = "United States"  # the report's author: the agent of "placed", rarely the subject
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(19[89]\d|20[0-4]\d)(?!\w|,\d|\.\d)")
@@ -71,6 +72,13 @@ class SentenceContext:
         self.lower = self.text.lower()
         # gates are trusted only where lower-casing finds every word the patterns' case folding finds
         self.gated = gates.GATING and not gates.UNGATEABLE.search(self.text)
+
+    def memo(self, key: str, build: Callable[[str], T]) -> T:
+        """BUILD(text), computed once per sentence: a reader's whole-sentence search asked per match."""
+        memos = self.__dict__.setdefault("_memos", {})
+        if key not in memos:
+            memos[key] = build(self.text)
+        return memos[key]
 
     def has(self, words: tuple[str, ...]) -> bool:
         """Whether the lower-cased sentence holds one of `words` (always True when not gated)."""
@@ -184,7 +192,9 @@ def _word_before(text: str, offset: int) -> str:
 def _author_reading(text: str, mention: CountryMention) -> bool:
     """ "the United States has placed ...", "U.S. State Department": the author, not a rated country."""
     after = text[mention.end:mention.end + 40].lower()
-    return bool(re.match(r"\W*(?:has|have|had|placed|kept|ranked|put|rated|state|government|"
+    # (a time between: "the United States on Wednesday named 15 countries")
+    return bool(re.match(r"\W*(?:(?:on\s+\w+day|yesterday|today|this\s+week)\W+)?"
+                         r"(?:has|have|had|placed|kept|ranked|put|rated|state|government|"
                          r"department|believes|is\s+determined|said|says|"
                          # the report's author acting: "could see the United States withhold aid"
                          r"withh\w*|hold\w*|impos\w*|cut\w*|den(?:y|ies|ied)|sanction\w*|could|may|"
@@ -214,7 +224,9 @@ def local_clause(ctx: SentenceContext, offset: int) -> tuple[int, int]:
     return max(start, offset - WINDOW), min(end, offset + WINDOW)
 
 
-_AFTER_YEAR_RE = re.compile(r"[\s,\"'”’)]*(?:(?:\w+\s+){0,2}?(?:in|for|of|during)\s+(?:the\s+)?)$",
+# "Tier 2 in 2022", "on the Watch List as recently as 2004" (the year of the claim, not of the report)
+_AFTER_YEAR_RE = re.compile(r"[\s,\"'”’)]*(?:(?:\w+\s+){0,2}?(?:in|for|of|during)\s+(?:the\s+)?|"
+                            r"(?:(?:only|just)\s+|as\s+(?:recently|late)\s+as\s+))$",
                             re.IGNORECASE)
 _RANGE_WORDS = ("since", "from", "until", "to", "through", "between", "and", "till")
 
@@ -241,7 +253,10 @@ _LAST_YEAR_RE = re.compile(r"\b(?:last|previous|prior)\s+year(?:['’]s)?\b|"
 
 def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
     """-1 when "last year" dates the claim at [start, end): right after it, or opening its clause."""
-    gap = re.match(r"[\s,\"'”’]*(?:(?:[\w-]+\s+){0,2}?(?:in|on|from)\s+)?", ctx.text[end:end + 40])
+    # "moved up from the blacklist only last year", "in the top tier as recently as last year"
+    gap = re.match(r"[\s,\"'”’]*(?:(?:[\w-]+\s+){0,2}?(?:in|on|from)\s+|"
+                   r"(?:countr(?:y|ies)|nations?|members?|rankings?|ratings?)\s+)?"
+                   r"(?:(?:only|just)\s+|as\s+(?:recently|late)\s+as\s+)?", ctx.text[end:end + 60])
     if gap is not None and _LAST_YEAR_RE.match(ctx.text, end + gap.end()):
         return -1
     cstart, _ = local_clause(ctx, start)

@@ -24,14 +24,25 @@ _COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_FELL_RE = re.compile(
-    rf"\bnumber\s+of\s+(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:\w+\s+){{0,2}}?"
+    rf"\bnumber\s+of\s+(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:\w+\s+){{0,4}}?"
     rf"(?:fell|rose|dropped|grew|climbed|increased|decreased|declined|was|stood|is)\s+(?:to|at)?\s*"
     rf"(?P<n>{_N})",
     re.IGNORECASE,
 )
 _TIER_NUMBERING_RE = re.compile(
-    rf"\b(?:are|is|numbering|with|has|holds?|held|contains?|included?|of)\s+(?P<n>{_N})"
-    rf"\s+(?:\w+\s+)?{_NOUN}\b",
+    rf"\b(?P<verb>are|is|numbering|with|has|holds?|held|contains?|included?|of)\s+(?P<n>{_N})"
+    rf"\s+(?:\w+\s+)?(?:{_NOUN}|entries|members)\b",
+    re.IGNORECASE,
+)
+# "The Watch List, a category for countries at risk, now holds 32 countries": the count of the
+# tier that is the clause's subject, even when its appositive names another tier.
+_SUBJECT_VERB_RE = re.compile(r"\s*(?:,[^,;]*,\s*)?(?:now\s+|still\s+|also\s+|this\s+year\s+)?$",
+                              re.IGNORECASE)
+_SUBJECT_LEAD_RE = re.compile(r"\s*(?:the|its|this\s+year'?s|last\s+year'?s)?\s*", re.IGNORECASE)
+# "..., with 41 on the Tier 2 Watch List": a count with no noun, right before a tier's name.
+_BARE_ON_TIER_RE = re.compile(
+    rf"\b(?:with|and|plus|while)\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})\s+(?:more\s+)?"
+    rf"(?:on|in)\s+",
     re.IGNORECASE,
 )
 # "five out of 11 Southeast Asian nations", "raising to five out of 11 the number of ... nations".
@@ -49,12 +60,16 @@ _ANAPHOR_RE = re.compile(
     re.IGNORECASE,
 )
 # "..., up from 13 in 2010", "down from 23 last year": the earlier count, with its own year.
+# "rose to 14 from 10 last year": a bare "from" only right after the count (see _previous).
 _PREVIOUS_RE = re.compile(
-    rf",?\s*(?:(?:which\s+is|that\s+is)\s+)?(?:up|down)\s+from\s+(?:the\s+)?(?P<n>{_N})"
+    rf",?\s*(?:(?:which\s+is|that\s+is)\s+)?(?P<dir>(?:up|down)\s+)?from\s+(?:the\s+)?(?P<n>{_N})"
     rf"(?:\s+(?:in|during)\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)(?:\s+report)?"
     rf"|\s+(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year))?",
     re.IGNORECASE,
 )
+_ON_IT_RE = re.compile(r"\s+(?:on|in)\s+(?:it|that\s+list|that\s+tier|that\s+category)\b", re.IGNORECASE)
+_CHANGED_TO_RE = re.compile(r"\b(?:fell|rose|dropped|grew|climbed|increased|decreased|declined|jumped|"
+                            r"slipped|shrank|went\s+(?:up|down))\s+to\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COVERED_RE = re.compile(
     rf"\b(?:examin\w*|cover\w*|assess\w*|evaluat\w*|review\w*|analy[sz]\w*|rank\w*|rat(?:ed|es|ing)|"
     rf"grad\w*|sort\w*|survey\w*|look\w*\s+at|conditions\s+in|efforts\s+of)\s+"
@@ -87,7 +102,7 @@ def read_counts(ctx: SentenceContext) -> list[Draft]:
     """Tier counts ("20 countries received a Tier 3 rating") and coverage ("conditions in 89 countries")."""
     drafts = _covered(ctx)
     taken: list[tuple[int, int]] = [(d.start, d.end) for d in drafts]
-    for pattern in (_SHARE_RE, _NUMBER_FELL_RE, _COUNT_RE, _TIER_NUMBERING_RE, _ANAPHOR_RE):
+    for pattern in (_SHARE_RE, _NUMBER_FELL_RE, _COUNT_RE, _TIER_NUMBERING_RE, _BARE_ON_TIER_RE, _ANAPHOR_RE):
         for match in pattern.finditer(ctx.text):
             group = "n2" if match.groupdict().get("n2") else "n"
             if any(a <= match.start(group) < b for a, b in taken):
@@ -97,6 +112,19 @@ def read_counts(ctx: SentenceContext) -> list[Draft]:
                 drafts += found
                 taken += [(match.start(), match.end())] + [(d.start, d.end) for d in found]
     return drafts
+
+
+def _subject_tier(ctx: SentenceContext, match: re.Match[str], cstart: int) -> str | None:
+    """ "The Watch List [, a category ...,] now holds 32 countries": the subject tier of has/holds."""
+    verb = (match.groupdict().get("verb") or "").lower()
+    if match.re is not _TIER_NUMBERING_RE or verb not in ("has", "hold", "holds", "held", "contain",
+                                                          "contains", "include", "included"):
+        return None
+    first = next((t for t in ctx.tiers if t.start >= cstart), None)
+    if first is None or not first.tier or first.tier == "special" or first.start >= match.start() \
+            or not _SUBJECT_LEAD_RE.fullmatch(ctx.text, cstart, first.start):
+        return None
+    return first.tier if _SUBJECT_VERB_RE.match(ctx.text[first.end:match.start()]) else None
 
 
 def _local(ctx: SentenceContext, start: int, end: int) -> tuple[int, int]:
@@ -111,6 +139,10 @@ def _local(ctx: SentenceContext, start: int, end: int) -> tuple[int, int]:
 
 def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
     """The one tier a count at [start, end) is about: in its phrase, else in its clause."""
+    if _ON_IT_RE.match(ctx.text, end):
+        # "placed on the Watch List, one of 28 countries on it": the tier named last before "it"
+        before = [t for t in ctx.tiers if t.end <= start and t.tier and t.tier != "special"]
+        return before[-1].tier if before else None
     left, right = _local(ctx, start, end)
     cstart, cend = ctx.clause_bounds(start)
     for a, b in ((left, right), (cstart, cend)):
@@ -137,22 +169,32 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
         return []  # the "3" of "Tier 3 governments"
     cstart, cend = ctx.clause_bounds(nstart)
     anaphor = match.re is _ANAPHOR_RE
-    tier = _pick_tier(ctx, nstart, match.end())
+    modal_from = cstart
+    if match.re is _BARE_ON_TIER_RE:
+        named = [t for t in ctx.tiers if match.end() <= t.start <= match.end() + 4 and t.tier
+                 and t.tier != "special" and re.fullmatch(r"(?:the\s+)?", ctx.text[match.end():t.start])]
+        if not named:
+            return []
+        tier: str | None = named[0].tier
+    elif subject := _subject_tier(ctx, match, cstart):
+        tier, modal_from = subject, match.start()  # the appositive's "at risk" hedges nothing
+    else:
+        tier = _pick_tier(ctx, nstart, match.end())
     if tier is None and not anaphor:
         return _movers_only(ctx, match, nstart)
-    if ctx.is_modal(cstart, nstart) and not re.search(r"\bcould\b", ctx.text[cstart:nstart]):
+    if ctx.is_modal(modal_from, nstart) and not re.search(r"\bcould\b", ctx.text[cstart:nstart]):
         return []
     groups = match.groupdict()
     left, right = _local(ctx, nstart, match.end())
-    previous = _PREVIOUS_RE.search(ctx.text, match.end(), cend)
-    if previous and re.search(r"\d|\.", ctx.text[match.end():previous.start()]):
-        previous = None  # another number (or sentence) stands between: not this count's past
+    previous = _previous(ctx, match, nstart, cend)
     own_end = previous.start() if previous else right
     # The claim's own year: in its phrase, else in its clause outside "up from 13 in 2010"; a
     # relative cue in its phrase ("last year's list held 16") wins over the clause's report year.
     offset = relative_year(ctx.text[left:own_end])
     year = ctx.year_in(left, own_end)
-    if year is None and not offset:
+    if modal_from != cstart:  # "The Watch List, created in 2004, now holds 32": not the 2004 count
+        year = ctx.year_in(modal_from, own_end)
+    elif year is None and not offset:
         year = ctx.year_in(cstart, nstart) or ctx.year_in(previous.end() if previous else right, cend)
     if year:
         offset = 0
@@ -189,6 +231,24 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
             year_explicit=prev_year is not None, year_offset=0 if prev_year else -1,
         ))
     return drafts
+
+
+def _previous(ctx: SentenceContext, match: re.Match[str], nstart: int, cend: int) -> re.Match[str] | None:
+    """ "..., down from 19 last year", "rose to 14 from 10 last year": the earlier count of this one."""
+    previous = _PREVIOUS_RE.search(ctx.text, match.end(), cend)
+    if previous is None:
+        return None
+    between = list(ctx.text[match.end():previous.start()])
+    for tier in ctx.tiers:  # the "3" of "in Tier 3, down from 15" is a name, not another number
+        if match.end() <= tier.start and tier.end <= previous.start():
+            between[tier.start - match.end():tier.end - match.end()] = " " * (tier.end - tier.start)
+    if re.search(r"\d|\.(?!\S)", "".join(between)):
+        return None  # another number (or sentence) stands between: not this count's past
+    if previous.group("dir") is None and not (
+            previous.start() == match.end() and (previous.group("year") or previous.group("last"))
+            and _CHANGED_TO_RE.search(ctx.text, max(0, nstart - 40), nstart)):
+        return None  # a bare "from 23" is a past count only in "fell to 15 from 23 last year"
+    return previous
 
 
 def _movers_only(ctx: SentenceContext, match: re.Match[str], nstart: int) -> list[Draft]:

@@ -31,38 +31,58 @@ UNGATEABLE = re.compile("[\u0130\u0131\u017f]")
 TIER_WORDS = ("tier", "level", "rank", "rating", "categor", "grade", "rung", "classification",
               "designation", "status", "bracket", "spot", "watch", "worst", "black", "special")
 # moves.read_moves without a tier named: a self-evident verb (_SELF_EVIDENT) or "a notch" (_ONE_STEP)
-_MOVE_WORDS = ("upgrad", "downgrad", "demot", "promot", "relegat", "tier", "notch", "rung", "level",
-               "categor")
+_MOVE_WORDS = ("upgrad", "downgrad", "demot", "promot", "relegat")
+_ONE_STEP = re.compile(r"(?:a|one)\s+(?:tier|notch|rung|level|category)")
 
 # counts: every count pattern ends in one of its nouns (_NOUN) ...
-_COUNT_NOUNS = ("countries", "nations", "governments", "states", "territories", "jurisdictions")
+_COUNT_NOUNS = ("countries", "nations", "governments", "states", "territories", "jurisdictions",
+                "entries", "members")
+# ... or, beside a tier, a bare count before it: "with 41 on the Tier 2 Watch List" (_BARE_ON_TIER_RE)
+_BARE_COUNT = re.compile(r"(?:with|and|plus|while)\s+(?:\S+\s+){1,4}?(?:on|in)\s")
 # ... and is a claim only with a tier (_pick_tier: a tier mention, or _TIER3_CUE_RE), as countries
 # that moved (_movers_only: "tier", "ranking", "watch list") or as the report's coverage (_COVERED_RE)
 _COUNT_CLAIM_WORDS = ("short", "significant", "sanction", "worst", "tier", "ranking", "watch",
                       "examin", "cover", "assess", "evaluat", "review", "analy", "rank", "rated",
                       "rates", "rating", "grad", "sort", "survey", "look", "conditions", "efforts")
 # ... or "the figure stood at 13", "fewer than the 20" (_ANAPHOR_RE), which need no tier
-_ANAPHOR_WORDS = ("figure", "number", "total", "tally", "than")
-_COUNT_WORD = re.compile(r"count\s")
+_ANAPHOR = re.compile(r"(?:figure|number|total|tally|count)\s|(?:fewer|more|less)\s+than")
 
-# release: report years (_REPORT_YEAR_RE: "report", or "edition"), dates (_DATE_RE: a month, case
-# as written), weekdays (_WEEKDAY_RE) and "yesterday", "this month" (_RELATIVE_RE)
-_RELEASE_WORDS = ("report", "edition", "day", "month")
+# release: report years (_REPORT_YEAR_RE: "report" or "edition", and a year or "annual") ...
+_REPORT_WORDS = ("report", "edition")
+# ... dates (_DATE_RE: a month, case as written) ...
 _MONTH_RE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+# ... and weekdays (_WEEKDAY_RE, case as written), "yesterday", "this month" (_RELATIVE_RE), each
+# beside a release cue (_RELEASE_CUE_RE) or a report action (_ACTION_CUE_RE, in _acted_on)
+_WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_RELATIVE_WORDS = ("yesterday", "today", "month")
+_CUE_WORDS = ("releas", "issu", "publish", "unveil", "launch", "came", "come", "made", "present",
+              "rolled", "announc", "downgrad", "upgrad", "demot", "promot", "plac", "rank", "rated",
+              "rates", "named", "names", "label", "blacklist", "land", "gave", "gives", "put", "kept",
+              "keep", "moved", "dropped", "branded")
 
-# statements: the tier system (_SYSTEM_RE), what a tier measures (_MEASURE_RE), aid (_AID_RE), trade
-# (_TRADE_RE), when sanctions start (_SANCTIONS_START_RE), estimates (_ESTIMATE_RE, below)
-_STATEMENT_WORDS = ("tier", "level", "categor", "ranking", "group", "highest", "lowest", "top",
-                    "bottom", "best", "worst", "traffick", "victim", "humanitarian", "trade",
-                    "penalt", "sanction")
+# statements: the tier system (_SYSTEM_RE: "three tiers", "a three-tier system", "the lowest of the
+# four") ...
+_SYSTEM_NOUNS = ("tiers", "levels", "categories", "rankings", "groups")
+_SYSTEM_KINDS = ("list", "system", "scale", "ranking", "rating", "classification")
+_SUPERLATIVES = ("highest", "lowest", "top", "bottom", "best", "worst")
+_SMALL_NUMBERS = ("two", "three", "four", "five")
+# ... what a tier measures (_MEASURE_RE) ...
+_MEASURE_WORDS = ("amount", "extent", "scale", "size", "prevalence", "severity", "volume", "magnitude",
+                  "level", "much", "number")
+_MEASURED = ("traffick", "victim")
+# ... aid and trade (_AID_RE, _TRADE_RE), when sanctions start (_SANCTIONS_START_RE) ...
+# ... food aid (_FOOD_AID_RE), sanctions "for the first time" (_FIRST_SANCTIONS_RE) ...
+_CONSEQUENCE_WORDS = ("humanitarian", "penalt", "sanction", "food", "disaster", "emergency", "first time")
+# ... and estimates (_ESTIMATE_RE): 1,000 or more (four digits, or a number word that reaches it)
 _ESTIMATE_NOUNS = ("prisoners", "people", "persons", "victims", "workers", "children", "women",
                    "slaves", "refugees", "defectors")
-# an estimate is 1,000 or more: four digits, or a number word that reaches it
 _LARGE_WORDS = ("thousand", "million", "billion", "hundred", "dozen")
 _LARGE_DIGITS = re.compile(r"\d[\d,]{3}")
 
-# officials: "Secretary", or an office named beside trafficking ((?i:traffick) in both patterns)
-_OFFICIAL_WORDS = ("secretary", "traffick")
+# officials: "Secretary", or a director, head, chief or ambassador beside "trafficking", or one who
+# "heads", "leads", "directs", "runs", "oversees", "took over"/"took charge of" the office (_HEADS_OFFICE)
+_OFFICIAL_WORDS = ("director", "head", "chief", "ambassador", "leads", "directs", "runs", "oversees",
+                   "took", "in charge")
 
 
 def _has(lower: str, words: tuple[str, ...]) -> bool:
@@ -71,7 +91,7 @@ def _has(lower: str, words: tuple[str, ...]) -> bool:
 
 def tier_claims(ctx: SentenceContext) -> bool:
     """Placements, moves and streaks need a tier mention, or a verb that is a move by itself."""
-    return bool(ctx.tiers) or ctx.has(_MOVE_WORDS)
+    return bool(ctx.tiers) or ctx.has(_MOVE_WORDS) or bool(_ONE_STEP.search(ctx.lower))
 
 
 def counts(ctx: SentenceContext) -> bool:
@@ -79,24 +99,45 @@ def counts(ctx: SentenceContext) -> bool:
     if not ctx.gated:
         return True
     lower = ctx.lower
-    if _has(lower, _ANAPHOR_WORDS) or _COUNT_WORD.search(lower):
+    if _ANAPHOR.search(lower):
+        return True
+    if ctx.tiers and _BARE_COUNT.search(lower):
         return True
     return _has(lower, _COUNT_NOUNS) and (bool(ctx.tiers) or _has(lower, _COUNT_CLAIM_WORDS))
 
 
 def release(ctx: SentenceContext) -> bool:
     """Report years, release dates and weekdays."""
-    return ctx.has(_RELEASE_WORDS) or bool(_MONTH_RE.search(ctx.text))
+    if not ctx.gated or _MONTH_RE.search(ctx.text):
+        return True
+    lower = ctx.lower
+    if _has(lower, _REPORT_WORDS) and ("20" in lower or "annual" in lower):
+        return True
+    if "annual" in lower and "trafficking" in lower:  # "the fourth annual assessment" (_REPORT_YEAR_RE)
+        return True
+    return (bool(_WEEKDAY_RE.search(ctx.text)) or _has(lower, _RELATIVE_WORDS)) and _has(lower, _CUE_WORDS)
 
 
 def statements(ctx: SentenceContext) -> bool:
     """The tier system, what a tier means, Tier 3 consequences, estimates."""
-    if ctx.has(_STATEMENT_WORDS):
+    if not ctx.gated:
         return True
-    return _has(ctx.lower, _ESTIMATE_NOUNS) and (
-        _has(ctx.lower, _LARGE_WORDS) or bool(_LARGE_DIGITS.search(ctx.lower)))
+    lower = ctx.lower
+    return (
+        _has(lower, _SYSTEM_NOUNS)
+        or ("tier" in lower and _has(lower, _SYSTEM_KINDS))
+        or (_has(lower, _SUPERLATIVES) and _has(lower, _SMALL_NUMBERS))
+        or (_has(lower, _MEASURE_WORDS) and _has(lower, _MEASURED))
+        or _has(lower, _CONSEQUENCE_WORDS)
+        or ("trade" in lower and "related" in lower)
+        or (_has(lower, _ESTIMATE_NOUNS)
+            and (_has(lower, _LARGE_WORDS) or bool(_LARGE_DIGITS.search(lower))))
+    )
 
 
 def officials(ctx: SentenceContext) -> bool:
     """Officials named with their office."""
-    return ctx.has(_OFFICIAL_WORDS)
+    if not ctx.gated:
+        return True
+    lower = ctx.lower
+    return "secretary" in lower or ("traffick" in lower and _has(lower, _OFFICIAL_WORDS))

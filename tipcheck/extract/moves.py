@@ -24,7 +24,8 @@ _UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rais\w*|
        r"regain\w*|return\w*|back|improv\w*\s+to")
 _DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w*|slid|lower\w*|"
          r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*")
-_NEUTRAL = r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*"
+# "leaping from Tier 3 to Tier 1": a move whose direction the tiers give
+_NEUTRAL = r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*|leap\w*|leapt|jump\w*|vault\w*"
 MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTRAL}))\b",
                       re.IGNORECASE)
 # verbs that say a move by themselves; "rose", "fell" need a tier to be about one
@@ -36,7 +37,7 @@ _OFF_RE = re.compile(
     r"\b(?P<verb>remov\w*|taken|took|c[ao]me|comes|coming|climb\w*|got|gets?|getting|lift\w*|"
     r"dropp?\w*|moved|emerg\w*|graduat\w*|escap\w*|releas\w*|delist\w*)"
     r"(?P<obj>(?:\s+[\w'’.-]+){0,3}?)\s+(?:from|off(?:\s+of)?|out\s+of)\s+"
-    r"(?:[\w'’.-]+\s+){0,4}?[\"'“‘]?$"
+    r"(?:(?!(?:to|into|onto)\s)[\w'’.-]+\s+){0,4}?[\"'“‘]?$"
     # "left Tier 3", "exited the watch list"
     r"|\b(?P<left>left|leaves|leaving|exit(?:s|ed|ing)?)(?P<obj2>)\s+(?:the\s+)?[\"'“‘]?$",
     re.IGNORECASE,
@@ -54,7 +55,12 @@ _TARGET_LEAD = re.compile(r"\b(?:to|into|onto|on|at|in)\s+(?:the\s+)?(?:[\w'’-
                           re.IGNORECASE)
 _SOURCE_LEAD = re.compile(r"\b(?:from|out\s+of|off)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
                           re.IGNORECASE)
-_STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s")
+# a run named in the move's clause: "has regained Tier 1 for the second consecutive year"
+STREAK_CUE = re.compile(r"\b(?:consecutive|straight|successive|in\s+a\s+row|running)\b", re.IGNORECASE)
+# ... or where a relative clause ends and the main verb comes: "Russia, which was moved up from the
+# blacklist last year, was placed on the watch list" (the watch list is not the move's target)
+_STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|"
+                      r",\s+(?:(?:also|then|now)\s+)?(?:was|were|is|are|has|have|had)\s")
 # countries after a move's target that share it: "fell to Tier 3, joining North Korea, ..."
 _JOIN_RE = re.compile(r"^[^;.]{0,60}?\b(?:joining|alongside|along\s+with|together\s+with|join(?:s|ed)?)\b",
                       re.IGNORECASE)
@@ -126,7 +132,7 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     end = max([match.end()] + [t.end for t in (source, target) if t])
     year = local_year(ctx, start, end)
     offset = 0 if year else local_offset(ctx, match.start(), end)
-    if year is None and not offset and streak_in_clause:
+    if year is None and not offset and streak_in_clause and STREAK_CUE.search(ctx.text, cstart, cend):
         reading.consumed |= used
         return None  # "has regained ... for the second consecutive year": the move's year is open
     for subject in subjects:
@@ -166,8 +172,8 @@ def _source_target(ctx: SentenceContext, match: re.Match[str],
     source = target = None
     for _, mention in tiers_in(ctx, match.end(), stop):
         lead = ctx.text[max(match.end(), mention.start - 30):mention.start]
-        if source is None and target is None and _SOURCE_LEAD.search(lead):
-            source = mention
+        if source is None and _SOURCE_LEAD.search(lead):
+            source = mention  # "from Tier 2 to Tier 1", or after it: "upgraded to Tier 1 from the watch list"
         elif target is None and (_TARGET_LEAD.search(lead) or (
                 match.group("up") and re.match(r"regain|return|back", match.group(0), re.IGNORECASE))):
             target = mention

@@ -14,8 +14,15 @@ _NAME = r"(?P<name>[A-Z][a-zA-Z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'’-]+)){1,3
 _TIP_OFFICE = (r"(?:[Oo]ffice\s+to\s+[Mm]onitor\s+and\s+[Cc]ombat\s+[Tt]rafficking(?:\s+in\s+[Pp]ersons)?|"
                r"TIP\s+[Oo]ffice|(?:anti-)?trafficking\s+office|[Tt]rafficking\s+in\s+[Pp]ersons\s+[Oo]ffice)")
 _DIRECTOR = (r"(?:(?:the\s+)?(?:U\.S\.\s+)?(?:State\s+Department['’]?s?\s+)?)"
+             r"(?:new\s+|current\s+|incoming\s+)?"
              r"(?:[Dd]irector|[Hh]ead|[Cc]hief|[Aa]mbassador(?:[- ]at[- ][Ll]arge)?)(?:\s+(?:of|for|to|at)\s+"
              r"(?:the\s+|its\s+)?(?:U\.S\.\s+)?(?:State\s+Department['’]?s?\s+)?" + _TIP_OFFICE + ")?")
+# "John Miller, who directs the department's trafficking office", "NAME, a former congressman who
+# took over the Office to Monitor and Combat Trafficking": present tense only (a past head is not
+# in office).
+_HEADS_OFFICE = (r"who\s+(?:heads|leads|directs|runs|oversees|took\s+over|took\s+charge\s+of|"
+                 r"is\s+in\s+charge\s+of)\s+(?:the\s+)?(?:(?:U\.S\.\s+)?(?:State\s+)?[Dd]epartment['’]s\s+)?"
+                 + _TIP_OFFICE)
 # Other State Department offices: read (so the sentence counts as read), checked only by name.
 _OTHER_ROLE = (r"(?P<role>(?:[Dd]eputy|[Uu]nder|[Aa]ssistant)\s+[Ss]ecretary(?:\s+of\s+[Ss]tate)?"
                r"(?:\s+for\s+[A-Z][\w,]*(?:\s+(?:and\s+)?[A-Z][\w,]*){0,5}|\s+for\s+[a-z ]{3,40})?)")
@@ -26,44 +33,58 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"\bSecretary\s+of\s+State\s+{_NAME}")),
     (SECRETARY, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?Secretary\s+of\s+State\b")),
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:who\s+serves\s+as\s+|the\s+)?(?:U\.S\.\s+)?"
-                              rf"{_DIRECTOR}[^.;]{{0,60}}?(?i:traffick)")),
+                              rf"{_DIRECTOR}[^.;]{{0,90}}?(?i:traffick)")),
+    (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:(?:a|an|the)\s+[^,.;]{{0,100}}?\s)?{_HEADS_OFFICE}")),
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
                               r"(?=(?:[^.;]|\b[A-Z]\.){0,100}(?i:traffick))")),
 ]
+# "Hillary Clinton, presenting her first Trafficking in Persons Report", "Kerry's first report":
+# the first report released in the official's term, which dates the document (dating.py).
+_FIRST_REPORT_RE = re.compile(
+    r"(?:['’]s|\b(?:presenting|releasing|unveiling|launching|issuing|introducing|at\s+the\s+release\s+of|"
+    r"(?:who\s+)?(?:presented|released|unveiled|launched|issued|introduced))\s+(?:his|her|their))\s+"
+    r"first\s+(?:annual\s+)?(?:[\w-]+\s+){0,4}?(?:[Rr]eport|edition)\b")
 _FORMER_RE = re.compile(r"\b(?:former|then|ex-|late)\s*$", re.IGNORECASE)
+_TITLES = {"Ambassador", "Director", "Secretary", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Dr"}
 _NOT_NAME = {"State", "Department", "Office", "Report", "The", "Trafficking", "Persons"}
 
 
 def read_officials(ctx: SentenceContext) -> list[Draft]:
     """Officials named in office in one sentence (not "former" ones)."""
     drafts: list[Draft] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # where each name ends: "Ambassador Luis CdeBaca" is read once
     for role_key, pattern in _PATTERNS:
         role = role_key
         for match in pattern.finditer(ctx.text):
             name = _clean(match.group("name"))
-            if not name or match.span("name") in seen:
+            if not name or match.end("name") in seen:
                 continue
             if role == "other":
                 role_text = re.sub(r"\s+", " ", match.group("role")).strip(" ,")
-                seen.add(match.span("name"))
+                seen.add(match.end("name"))
                 drafts.append(Draft(kind="official", fields=fields(name=name, role=role_text),
                                     start=match.start(), end=match.end(), reading="official:other"))
                 continue
             lead = ctx.text[max(0, match.start() - 12):match.start()]
             if _FORMER_RE.search(lead):
                 continue
-            seen.add(match.span("name"))
+            seen.add(match.end("name"))
             end = match.end() if role == SECRETARY else match.end("name")
+            name_end = match.end("name") - (2 if re.search(r"['’]s$", match.group("name")) else 0)
+            first = _FIRST_REPORT_RE.search(ctx.text, name_end, min(len(ctx.text), match.end() + 90))
+            if first and re.search(r"[.;]", ctx.text[name_end:first.start()]):
+                first = None
             drafts.append(Draft(
-                kind="official", fields=fields(name=name, role=role),
-                start=match.start(), end=end, reading=f"official:{role}",
+                kind="official", fields=fields(name=name, role=role, first_report=bool(first) or None),
+                start=match.start(), end=first.end() if first else end, reading=f"official:{role}",
             ))
     return drafts
 
 
 def _clean(name: str) -> str | None:
-    words = name.split()
+    words = re.sub(r"['’]s$", "", name).split()  # "Rice's first report"
+    while words and words[0] in _TITLES:
+        words.pop(0)
     while words and words[-1] in _NOT_NAME:
         words.pop()
     if len(words) < 2 or words[0] in _NOT_NAME:

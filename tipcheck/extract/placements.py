@@ -7,11 +7,12 @@ import re
 from tipcheck.countries import CountryMention
 from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year
 from tipcheck.extract.draft import Draft
-from tipcheck.extract.moves import MOVE_RE, read_moves
+from tipcheck.extract.moves import MOVE_RE, STREAK_CUE, read_moves
 from tipcheck.extract.streaks import read_streaks
 from tipcheck.extract.subjects import (
     Subject,
     clause_subjects,
+    conjunct_start,
     local_clause,
     name,
     negated_near,
@@ -21,31 +22,52 @@ from tipcheck.extract.subjects import (
 from tipcheck.extract.tiers_lexicon import TierMention
 
 _REMAINED_RE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|maintain(?:s|ed)?|"
-                          r"retain(?:s|ed)?|still)\b", re.IGNORECASE)
-_STREAK_CUE = re.compile(r"\b(?:consecutive|straight|successive|in\s+a\s+row|running)\b", re.IGNORECASE)
+                          # "still" as in "still on Tier 3", not "went further still"
+                          r"retain(?:s|ed)?|(?<!further\s)(?<!more\s)(?<!better\s)(?<!worse\s)still)\b",
+                          re.IGNORECASE)
 # "escaped the worst ranking", "avoided Tier 3", "kept off the blacklist": not on that tier
-_ESCAPED_RE = re.compile(r"\b(?:escap\w*|avoid\w*|spared|dodg\w*|stay\w*\s+off|kept\s+off|"
-                         r"evad\w*)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_ESCAPED_RE = re.compile(r"\b(?:escap\w*|avoid\w*|spared|dodg\w*|stay\w*\s+off|kept\s+off|off|out\s+of|"
+                         r"evad\w*)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 _NEVER_RE = re.compile(r"\bnever\b", re.IGNORECASE)
+# a tier left behind, not held: "leaping from Tier 3 to Tier 1", "fell from the watch list"
+_SOURCE_RE = re.compile(r"\b(?:from|out\s+of)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
+                        re.IGNORECASE)
+# a state before the report's news: "which had been on the watch list", "previously a Tier 2 country"
+# (a state, not "said 17 countries had been placed in Tier 3", which is reported speech)
+_EARLIER_RE = re.compile(r"\b(?:had\s+(?:\w+\s+){0,2}?(?:been(?=\s+(?:on|in|at|an?|among|one|rated|ranked|"
+                         r"listed|blacklisted)\b|\s*$)|sat|stood|held|remained|stayed|languished|spent)|previously|"
+                         r"formerly|once)\b(?:\s+[\w'’,-]+){0,6}?\s*$", re.IGNORECASE)
 _BEFORE_RE = re.compile(r"\bnever\s+(?:before|previously)\b|\bnever\b[^.;]{0,60}\b(?:before|"
                         r"previously|until\s+now)\b", re.IGNORECASE)
 # countries compared with the tier's holders, not placed on it: "placing it below Afghanistan"
+# a country after the tier that is a place, not a holder: "... effort to stop women being trafficked to
+# South Africa", or that stands in a participle clause: "..., saying Burma ..."
+_DESTINATION_RE = re.compile(r"\b(?:to|into|from|across|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTICIPLE_RE = re.compile(r",\s+(?:saying|citing|adding|noting|accusing|arguing|warning)\b", re.IGNORECASE)
 _NOT_HOLDER_RE = re.compile(r"\b(?:below|above|than|unlike|instead\s+of|except|other\s+than)\s+"
                             r"(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
     """All placement, move, streak and streak-start claims of one sentence."""
-    moves = read_moves(ctx, streak_in_clause=bool(_STREAK_CUE.search(ctx.text)))
+    moves = read_moves(ctx, streak_in_clause=bool(STREAK_CUE.search(ctx.text)))
     drafts = moves.drafts
     drafts += read_streaks(ctx, moves.targets)
-    used = set(moves.consumed).union(*(d.consumed for d in drafts))
-    drafts += _placements(ctx, used, moves.drafts)
-    drafts += _listed_shares(ctx, used)
+    used = set(moves.consumed).union(*(d.consumed for d in drafts if d.kind != "streak"))
+    # a run's tier is read for the run's countries only: "put Cuba and Sudan in Tier 3, along with
+    # Greece and Turkey, both of which landed there for a second straight year" places Cuba and Sudan
+    runs: dict[int, set[str]] = {}
+    for draft in drafts:
+        if draft.kind == "streak":
+            for index in draft.consumed:
+                runs.setdefault(index, set()).add(str(draft.fields.get("country")))
+    drafts += _placements(ctx, used, moves.drafts, runs)
+    drafts += _listed_shares(ctx, used | set(runs))
     return drafts
 
 
-def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft]) -> list[Draft]:
+def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
+                runs: dict[int, set[str]]) -> list[Draft]:
     drafts: list[Draft] = []
     # a tier a country moved to or from does not compete for it with another tier of the clause
     moved = {(d.fields.get("country"), ctx.tiers[i]) for d in moves if d.kind == "move"
@@ -55,7 +77,8 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft]) -> lis
         if index in used or mention.tier is None:
             continue
         cstart, cend = local_clause(ctx, mention.start)
-        if ctx.is_modal(cstart, mention.start):
+        if ctx.is_modal(cstart, mention.start) or \
+                _SOURCE_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start):
             continue
         others = [t for _, t in tiers_in(ctx, cstart, cend) if t is not mention
                   and t.tier and t.tier != mention.tier]
@@ -65,9 +88,11 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft]) -> lis
                     (others and _closer_tier(subject, mention, [t for t in others if
                                                                  (name(subject), t) not in moved]))
                     or _NOT_HOLDER_RE.search(ctx.text, max(cstart, subject.start - 40), subject.start)
-                    or MOVE_RE.search(ctx.text, mention.end, subject.start)):
+                    or MOVE_RE.search(ctx.text, mention.end, subject.start)
+                    or _other_conjunct(ctx, cstart, subject, mention)
+                    or _place_after(ctx, subject, mention)):
                 continue  # "placing Vietnam on its blacklist and downgrading Indonesia": not Indonesia
-            if (name(subject), mention.tier) in seen:
+            if (name(subject), mention.tier) in seen or name(subject) in runs.get(index, ()):
                 continue
             seen.add((name(subject), mention.tier))
             drafts.append(_placement(ctx, subject, mention, cstart))
@@ -78,6 +103,9 @@ def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cst
     start, end = span_of(subject, mention.start, mention.end)
     year = local_year(ctx, start, end) or local_year(ctx, mention.start, mention.end)
     offset = 0 if year else local_offset(ctx, mention.start, mention.end)
+    if not year and not offset and _EARLIER_RE.search(ctx.text, max(cstart, mention.start - 60),
+                                                       mention.start):
+        offset = -1  # "Russia and China, which had been on the watch list, were downgraded": before
     lead = ctx.text[max(cstart, mention.start - 200):mention.start]
     never = bool(_NEVER_RE.search(lead))
     escaped = bool(_ESCAPED_RE.search(lead))
@@ -111,6 +139,24 @@ def _listed_shares(ctx: SentenceContext, used: set[int]) -> list[Draft]:
                                 group.start(), group.end(), "placement:listed-share",
                                 negated=ctx.is_negated(cstart, group.start())))
     return drafts
+
+
+def _other_conjunct(ctx: SentenceContext, cstart: int, subject: Subject, mention: TierMention) -> bool:
+    """The country stands in another conjunct than the tier: "Malaysia was rated Tier 2, and officials
+    noted that Indonesia ..." (not Indonesia's tier)."""
+    if not isinstance(subject, CountryMention) or subject.start < cstart:
+        return False  # "Malaysia fell to Tier 3; it was rated Tier 2 ...": "it" is Malaysia
+    if subject.start > mention.end:
+        return conjunct_start(ctx, cstart, subject.start) > mention.end
+    return conjunct_start(ctx, cstart, mention.start) > subject.end
+
+
+def _place_after(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:
+    """A country after the tier that is a destination or stands in a participle clause."""
+    if subject.start < mention.end:
+        return False
+    return bool(_DESTINATION_RE.search(ctx.text, max(mention.end, subject.start - 20), subject.start)
+                or _PARTICIPLE_RE.search(ctx.text, mention.end, subject.start))
 
 
 def _distance(subject: Subject, mention: TierMention) -> int:

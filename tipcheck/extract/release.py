@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from tipcheck.extract.context import SentenceContext, fields
@@ -26,7 +27,8 @@ _REPORT_YEAR_RE = re.compile(
     rf"(?!\s+(?:by|from|of|on)\b)"
     rf"|\b(?P<y4>20[0-4]\d)\s+edition\s+of\s+(?:the\s+)?(?:[\w.'’]+\s+){{0,5}}?"
     rf"(?:TIP|Trafficking\s+in\s+Persons)\b"
-    rf"|\b(?P<ord>{ORDINAL_PATTERN})\s+annual\s+(?:\w+\s+){{0,4}}?(?:[Rr]eport)\b"
+    rf"|\b(?P<ord>{ORDINAL_PATTERN})\s+annual\s+(?:\w+\s+){{0,4}}?(?:[Rr]eport"
+    rf"|(?P<noun>assessment|ranking|edition|survey|review)(?=[\s,.;]))\b"
 )
 _DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
@@ -73,6 +75,8 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
             ordinal = parse_ordinal(match.group("ord"))
             if not ordinal or ordinal > 60:
                 continue
+            if match.group("noun") and not re.search(r"\b(?:report|trafficking)\b", ctx.text, re.IGNORECASE):
+                continue  # "the fourth annual assessment" is the report's only beside it
             year = None
         lead = ctx.text[max(0, match.start() - 25):match.start()].lower()
         previous = bool(re.search(r"\b(?:last|previous|prior)\b", lead))
@@ -138,11 +142,23 @@ def _weekdays(ctx: SentenceContext) -> list[Draft]:
 
 def _acted_on(ctx: SentenceContext, start: int, end: int, reach: int, after: int = 25) -> bool:
     """A report action ("downgraded", "placed") close to [start, end) in a sentence about the report."""
-    if not _REPORT_CUE_RE.search(ctx.text):
+    starts, ends = ctx.memo("release.actions", _action_spans)  # once per sentence: linear in its length
+    if not starts:
         return False
-    return any((m.end() <= start and start - m.end() <= reach)
-               or (m.start() >= end and m.start() - end <= after)
-               for m in _ACTION_CUE_RE.finditer(ctx.text))
+    # an action ending at most `reach` before `start`, or starting at most `after` past `end`
+    before = bisect.bisect_right(ends, start) - 1
+    if before >= 0 and start - ends[before] <= reach:
+        return True
+    following = bisect.bisect_left(starts, end)
+    return following < len(starts) and starts[following] - end <= after
+
+
+def _action_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the report actions of a sentence about the report (none otherwise)."""
+    if not _REPORT_CUE_RE.search(text):
+        return [], []
+    spans = [m.span() for m in _ACTION_CUE_RE.finditer(text)]  # in order, not overlapping
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 def _relative(ctx: SentenceContext, release: re.Match[str] | None) -> list[Draft]:

@@ -27,16 +27,19 @@ _STANDARDS_RE = re.compile(r"\bcompl(?:y|ies|iance)\s+with\s+(?:the\s+)?(?:\w+\s
 _RANKING_CUE_RE = re.compile(r"\b(?:tier\w*|rank\w*|rat(?:ed|ing|es)|sort\w*|classif\w*|categor\w*|"
                              r"grad\w*|worst\s+offenders?|level)\b", re.IGNORECASE)
 _AID_RE = re.compile(
-    r"(?P<non>non-?\s*)?humanitarian\b(?P<rest>[^.;]{0,70}?)\b(?:assistance|aid|funding)\b",
+    r"(?P<non>non-?\s*)?humanitarian\b(?P<rest>(?:U\.S\.|[^.;]){0,70}?)\b(?:assistance|aid|funding)\b",
     re.IGNORECASE)
+# "food aid, which would not be affected": food and disaster aid are humanitarian (exempt) aid.
+_FOOD_AID_RE = re.compile(r"\b(?:food|disaster|emergency)\s+(?:relief\s+)?(?:aid|assistance)\b",
+                          re.IGNORECASE)
 _SANCTION_CUE_RE = re.compile(r"\b(?:tier\s*(?:3|three|iii)|sanction\w*|ineligible|withh\w*|"
                               r"restrict\w*|cut\w*|penalt\w*|den(?:y|ied)|cutting|worst\s+offenders?|"
-                              r"los(?:e|ing)|suspend\w*)\b", re.IGNORECASE)
+                              r"los(?:e|ing)|suspend\w*|cost(?:s|ing)?)\b", re.IGNORECASE)
 _EXEMPT_RE = re.compile(r"\b(?:except\w*|exclud\w*|exempt\w*|not|other\s+than|apart\s+from|"
                         r"spar\w*|but\s+not|nor)\b[^.;]{0,40}$", re.IGNORECASE)
 _EXEMPT_AFTER_RE = re.compile(
-    r"[^.;]{0,25}?\b(?:untouched|unaffected|exempt\w*|excluded|spared|(?:is|are)\s+not\s+(?:affected|"
-    r"covered|included))\b", re.IGNORECASE)
+    r"[^.;]{0,25}?\b(?:untouched|unaffected|exempt\w*|excluded|spared|(?:is|are|(?:would|will)\s+)"
+    r"\s*not\s+(?:be\s+)?(?:affected|covered|included|cut))\b", re.IGNORECASE)
 _TRADE_RE = re.compile(r"(?P<non>non-?\s*)?trade[- ]related\s+(?:foreign\s+)?(?:assistance|aid)\b",
                        re.IGNORECASE)
 # "Penalties ... will hit only those countries still on the list next year": when sanctions start.
@@ -44,6 +47,14 @@ _SANCTIONS_START_RE = re.compile(
     r"\b(?:penalt\w*|sanctions?)\b[^.;]{0,140}?\b(?:will|would|could|can|may)\s+(?:\w+\s+){0,12}?"
     r"(?:(?P<next>next\s+year)|(?:from|in|starting\s+(?:in|with)|beginning\s+(?:in|with))\s+"
     r"(?:the\s+)?(?P<year>20[0-4]\d)\b)", re.IGNORECASE)
+# "For the first time, governments on the blacklist could lose U.S. aid": the report whose Tier 3
+# list first carried sanctions (checked as equal to the first such report, not as at least it).
+_FIRST_SANCTIONS_RE = re.compile(
+    r"\bfor\s+the\s+first\s+time\b[^.;]{0,80}?\b(?:could|can|may|might|would|will)\s+(?:now\s+)?"
+    r"(?:lose|face\s+(?:sanctions|penalties|the\s+loss)|be\s+(?:sanctioned|penali[sz]ed|denied|cut\s+off))\b",
+    re.IGNORECASE)
+_TIER3_WORDS_RE = re.compile(r"\b(?:tier\s*(?:3|three|iii)|blacklist\w*|lowest\s+(?:tier|rank\w*|category))",
+                             re.IGNORECASE)
 _ESTIMATE_NOUNS = (r"prisoners|people|persons|victims|men,\s+women\s+and\s+children|workers|"
                    r"children|women|slaves|refugees|defectors")
 _ESTIMATE_RE = re.compile(
@@ -104,6 +115,13 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
             start=match.start(), end=match.end(), reading="tier3_consequence:aid",
             attributed=ctx.is_attributed(match.start()),
         ))
+    if not drafts:
+        for match in _FOOD_AID_RE.finditer(ctx.text):
+            if _EXEMPT_AFTER_RE.match(ctx.text, match.end()) or \
+                    _EXEMPT_RE.search(ctx.text[max(0, match.start() - 60):match.start()]):
+                drafts.append(Draft(kind="tier3_consequence", fields={"restricts": "exempt humanitarian"},
+                                    start=match.start(), end=match.end(),
+                                    reading="tier3_consequence:food-aid"))
     return drafts
 
 
@@ -125,6 +143,10 @@ def _trade(ctx: SentenceContext) -> list[Draft]:
 
 
 def _sanctions_start(ctx: SentenceContext) -> list[Draft]:
+    first = _FIRST_SANCTIONS_RE.search(ctx.text)
+    if first and _TIER3_WORDS_RE.search(ctx.text) and not ctx.is_negated(first.start(), first.end()):
+        return [Draft(kind="tier3_consequence", fields={"sanctions_start": True, "first": True},
+                      start=first.start(), end=first.end(), reading="tier3_consequence:first-sanctions")]
     match = _SANCTIONS_START_RE.search(ctx.text)
     if not match or ctx.is_negated(match.start(), match.end()):
         return []

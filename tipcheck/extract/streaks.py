@@ -17,6 +17,7 @@ from tipcheck.extract.subjects import (
     Subject,
     clause_subjects,
     companion_start,
+    conjunct_end,
     conjunct_start,
     last_list,
     local_clause,
@@ -53,6 +54,36 @@ _CONTINUING = re.compile(r"\b(?:remain\w*|stay\w*|kept|keeps?|sat|sit\w*|held|ho
                          r"(?:has|have|had)\s+(?:\w+\s+)?been|still|ever)\b", re.IGNORECASE)
 _FIRST_LISTED = re.compile(r"\bfirst\s+(?:(?:\w+\s+)?(?:put|placed|listed|ranked|designated|included|"
                            r"named|added|rated|branded|labell?ed))\b", re.IGNORECASE)
+# a relative clause that holds the run: ", which is on the list for a third straight year" (one country),
+# ", both of which landed there for a second straight year", ", which are ..." (all of the list)
+_RELATIVE_RE = re.compile(r",\s*(?:(?P<plural>(?:both|all|each|two|three|four|five|many|most)\s+of\s+"
+                          r"(?:which|whom)|(?:which|who)\s+(?:are|were|have|remain|stay)\b)|(?:which|who)\b)"
+                          r"[^,;]*$", re.IGNORECASE)
+# "in the first two reports", "in each of the previous three reports", "in the past two editions"
+_REPORTS_SPAN_RE = re.compile(
+    rf"\bin\s+(?:each\s+of\s+|all\s+|both\s+)?the\s+(?P<which>first|previous|preceding|prior|past|last)\s+"
+    rf"(?P<n>{CARDINAL_PATTERN})\s+(?:reports|editions|years|assessments|rankings)\b", re.IGNORECASE)
+# "since the first report in 2001", "since the report began in 2001": since that year
+_SINCE_FIRST = re.compile(r"\bsince\s+(?:the\s+)?(?:first\s+(?:one|report|edition|list)|(?:the\s+)?"
+                          r"(?:report|list|rankings?)\s+(?:began|started|was\s+first\s+published))\s+in\s+$",
+                          re.IGNORECASE)
+_FIRST_TIME_SINCE = re.compile(r"\bfirst\s+time\b[^;]*$", re.IGNORECASE)
+# a tier held from a year on, with no verb needed: "a Tier 1 country since 2004", "Tier 3 every year since"
+_TIER_SINCE = re.compile(r"(?:\btier\s*(?:1|2|3|one|two|three|iii|ii|i)|list|\bcategory|\btier|offenders?)"
+                         r"(?:\s+(?:country|nation|member|state|government))?"
+                         r"(?:\s+(?:every|each)\s+year|\s+ever|\s+continuously)?\s+"
+                         r"since\s+(?:the\s+)?[\w\s]{0,30}?$", re.IGNORECASE)
+_SINCE_LAST_YEAR = re.compile(r"\bsince\s+(?:last\s+year(?:['’]s\s+(?:report|edition|list|ranking))?|"
+                              r"the\s+(?:previous|last|prior)\s+(?:report|edition|year))\b", re.IGNORECASE)
+# a tier the clause only fears: "countries at risk of falling to Tier 3"
+_HYPOTHETICAL = re.compile(r"\b(?:risk|danger|threat|verge|brink|fear)\s+of\s+(?:\w+\s+){0,2}$|"
+                           r"\b(?:could|may|might|would)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# off the tier, not on it: "the first time it has been off the blacklist", "out of Tier 3"
+_OFF_TIER = re.compile(r"\b(?:off|out\s+of|left|leav\w*|remov\w*|lift\w*|escap\w*|avoid\w*|free\s+of)\s+"
+                       r"(?:(?:the|its|a|U\.S\.|US|American|[\w-]+)\s+){0,3}$", re.IGNORECASE)
+# the first time concerns a class of governments, not a country: "for the first time governments ..."
+_GENERIC_AFTER = re.compile(r"[\s,]+(?:any\s+|all\s+|the\s+)?(?:governments|countries|nations|states)\b",
+                            re.IGNORECASE)
 _PLUPERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:has|have|had|was|were|is|are)\s+(?:\w+\s+){0,2}?"
                              r"(?:held|kept|been|sat|stayed|remained|spent|languished)\b[^,;]{0,30}$",
@@ -66,13 +97,20 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
     for match in _RANGE_RE.finditer(ctx.text):
         drafts += _range(ctx, match, moved, taken)
     for match in _ORDINAL_RE.finditer(ctx.text):
-        drafts += _ordinal(ctx, match, moved)
+        drafts += _ordinal(ctx, match, moved, taken)
         taken.append(match.span())
+    for match in _REPORTS_SPAN_RE.finditer(ctx.text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue  # "the second time in the last 12 years": the window of a count
+        found = _reports_span(ctx, match, moved)
+        if found:
+            drafts += found
+            taken.append(match.span())
     for match in _DURATION_RE.finditer(ctx.text):
         if not any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken):
             drafts += _duration(ctx, match, moved, taken)
-    if not any(d.kind == "streak" for d in drafts):
-        drafts += _starts(ctx, moved, taken)
+    drafts += _starts(ctx, moved, taken)
+    drafts += _since_last_year(ctx, moved, taken)
     return drafts
 
 
@@ -91,7 +129,11 @@ def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: i
     offset = phrase[1]
     follow = re.match(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at|as)\s+", ctx.text[offset:])
     candidates = [t for i, t in tiers_in(ctx, phrase[0] - 300, phrase[1] + 300)
-                  if t.tier and i not in moved]
+                  if t.tier and i not in moved
+                  and not _HYPOTHETICAL.search(ctx.text, max(0, t.start - 40), t.start)]
+    if re.search(r"\b(?:there|where)\b[^,;]{0,30}$", ctx.text[max(0, phrase[0] - 40):phrase[0]],
+                 re.IGNORECASE):  # "stays there", "Tier 2, where it had sat since ...": a tier named before
+        candidates = [t for t in candidates if t.end <= phrase[0]]
     if follow:
         after = [t for t in candidates if t.start <= offset + follow.end() + 40 and t.start >= offset]
         if after:
@@ -112,12 +154,27 @@ def _subjects(ctx: SentenceContext, start: int, end: int, phrase: tuple[int, int
         if ctx.focus:
             return [ctx.focus]
     begin = conjunct_start(ctx, start, phrase[0])
+    relative = _RELATIVE_RE.search(ctx.text, begin, phrase[0])
+    if relative is not None:
+        # "... Syria and Venezuela, which is on the list for a third straight year": Venezuela alone;
+        # "along with Greece and Turkey, both of which landed there ...": the two before "which"
+        run = last_list(ctx, begin, relative.start())
+        if run and not ctx.text[run[-1].end:relative.start()].strip(" ,"):
+            return list(run) if relative.group("plural") else [run[-1]]
     stop = companion_start(ctx, begin, end)
     before: list[Subject] = list(last_list(ctx, begin, min(stop, phrase[0])))
     return before or clause_subjects(ctx, begin, stop)
 
 
-def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -> list[Draft]:
+def _since(ctx: SentenceContext, cstart: int, cend: int, phrase: tuple[int, int]) -> YearMention | None:
+    """The "since YEAR" of a run's own conjunct ("Kuwait stays for the fifth year running, and Saudi
+    Arabia, Tier 3 every year since 2005, ...": not Kuwait's)."""
+    begin, stop = conjunct_start(ctx, cstart, phrase[0]), conjunct_end(ctx, phrase[1], cend)
+    return next((y for y in ctx.years if y.before == "since" and begin <= y.start < stop), None)
+
+
+def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
+             taken: list[tuple[int, int]]) -> list[Draft]:
     count = parse_ordinal(match.group("ord"))
     unit = match.group("unit").lower()
     consecutive: bool | None = bool(match.group("adj") or match.group("tail"))
@@ -134,7 +191,15 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -> lis
     tier = _tier_near(ctx, match.span(), cstart, cend, moved)
     if tier is None:
         return []
-    since = next((y.year for y in ctx.years if y.before == "since" and cstart <= y.start < cend), None)
+    if unit.startswith("time") and count == 1 and not _first_time_on(ctx, match, tier):
+        return []
+    if consecutive is None and _CONTINUING.search(ctx.text, conjunct_start(ctx, cstart, match.start()),
+                                                  match.start()):
+        consecutive = True  # "remained in the bottom category for a third year": a run, not a count
+    since_at = _since(ctx, cstart, cend, match.span())
+    since = since_at.year if since_at else None
+    if since_at is not None:
+        taken.append((since_at.start, since_at.end))
     window = parse_cardinal(match.group("wn")) if match.group("wn") else None
     out = []
     for subject in _subjects(ctx, cstart, cend, match.span()) if count else []:
@@ -149,6 +214,47 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -> lis
             consumed=_same_tier(ctx, tier, cstart, cend, match.span()),
         ))
     return out
+
+
+def _reports_span(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -> list[Draft]:
+    """ "blacklisted in the first two reports" (the reports of the first N years), "rated Tier 2 in the
+    previous two reports" (each of the N reports before the claim's own, maybe more before them)."""
+    count = parse_cardinal(match.group("n"))
+    if not count or count > 40:
+        return []
+    cstart, cend = local_clause(ctx, match.start())
+    if ctx.is_modal(cstart, match.start()):
+        return []
+    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
+    if tier is None:
+        return []
+    which = match.group("which").lower()
+    if which == "first":
+        values = {"first_reports": count, "length": count, "ends": "range"}
+    else:  # "in the previous two reports": the two before the claim's; "the past two": maybe with it
+        values = {"length": count, "at_least": True,
+                  "ends": "before" if which in ("previous", "preceding", "prior") else "either"}
+    return [Draft("streak", fields(country=name(subject), tier=tier.tier, **values),
+                  match.start(), match.end(), "streak:reports-span",
+                  negated=negated_near(ctx, cstart, match.start()),
+                  attributed=ctx.is_attributed(match.start()),
+                  consumed=_same_tier(ctx, tier, cstart, cend, match.span()))
+            for subject in _subjects(ctx, cstart, cend, match.span())]
+
+
+def _first_time_on(ctx: SentenceContext, match: re.Match[str], tier: TierMention) -> bool:
+    """ "placed in Tier 1 for the first time" says the country is on the tier for the first time; not
+    "the first time it has been off the blacklist", "for the first time since 2004" (when it was last
+    there), or "for the first time governments on its blacklist could lose aid" (no country's tier)."""
+    low, high = min(match.start(), tier.start), max(match.end(), tier.end)
+    if _OFF_TIER.search(ctx.text, max(0, tier.start - 30), tier.start) or \
+            ctx.is_negated(max(0, low - 30), high):
+        return False
+    cend = local_clause(ctx, match.start())[1]
+    if re.match(r"\s+since\b", ctx.text[match.end():]) or \
+            re.search(r"\bsince\s+(?:19|20)\d\d\b", ctx.text[match.end():cend]):
+        return False  # "the first time since 2010 that ...": since then, not ever
+    return not _GENERIC_AFTER.match(ctx.text, match.end())
 
 
 def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
@@ -167,7 +273,7 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
                                                     .group(0)), cend) \
         if re.match(r"(?:\s+each)?\s+for\s+", ctx.text[match.end():]) else []
     subjects: list[Subject] = list(listed) or _subjects(ctx, cstart, cend, match.span())
-    since = next((y for y in ctx.years if y.before == "since" and cstart <= y.start < cend), None)
+    since = _since(ctx, cstart, cend, match.span())
     ends = "before" if _BEFORE_CUE.search(ctx.text, max(cstart, match.start() - 30),
                                           min(cend, match.end() + 60)) else "either"
     out = []
@@ -235,12 +341,43 @@ def _starts(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]])
             continue
         first_listed = _FIRST_LISTED.search(ctx.text, max(0, year.start - 60), year.start)
         cstart, cend = local_clause(ctx, year.start)
-        if year.before == "since":
-            if not _CONTINUING.search(ctx.text, cstart, cend):
+        since = year.before == "since" or bool(_SINCE_FIRST.search(ctx.text, max(0, year.start - 50),
+                                                                      year.start))
+        if since:
+            if _FIRST_TIME_SINCE.search(ctx.text, max(cstart, year.start - 120), year.start):
+                continue  # "for the first time since 2004": when it was last there, not a run
+            if not (_CONTINUING.search(ctx.text, cstart, cend) or _TIER_SINCE.search(
+                    ctx.text, max(cstart, year.start - 60), year.start)):
                 continue
         elif not (first_listed and year.before == "in"):
             continue
         drafts += _start(ctx, year, moved, bool(first_listed), (cstart, cend))
+    return drafts
+
+
+def _since_last_year(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
+    """ "where it had sat since last year's report" (on the tier the year before, and not the year before
+    that); "has been on Tier 2 since last year" (the last two reports, and not the one before)."""
+    drafts: list[Draft] = []
+    for match in _SINCE_LAST_YEAR.finditer(ctx.text):
+        cstart, cend = local_clause(ctx, match.start())
+        if any(a <= match.start() < b for a, b in taken) or ctx.is_modal(cstart, match.start()) or \
+                not _CONTINUING.search(ctx.text, cstart, match.start()):
+            continue
+        tier = _tier_near(ctx, match.span(), cstart, cend, moved)
+        if tier is None:
+            continue
+        before = bool(_PLUPERFECT.search(ctx.text, max(cstart, match.start() - 60), match.start()))
+        subjects = _subjects(ctx, cstart, cend, match.span())
+        if not subjects and ctx.focus and ANAPHOR_RE.search(ctx.text, cstart, cend):
+            subjects = [ctx.focus]
+        drafts += [Draft("streak", fields(country=name(s), tier=tier.tier, length=1 if before else 2,
+                                          consecutive=True, ends="before" if before else "report"),
+                         match.start(), match.end(), "streak:since-last-year",
+                         negated=negated_near(ctx, cstart, match.start()),
+                         attributed=ctx.is_attributed(match.start()),
+                         consumed=_same_tier(ctx, tier, cstart, cend, match.span()))
+                   for s in subjects]
     return drafts
 
 
@@ -253,6 +390,8 @@ def _start(ctx: SentenceContext, year: YearMention, moved: set[int], first: bool
     if tier is None:
         return []
     anchor = min(tier.start, year.start)
+    if tier.end <= conjunct_start(ctx, cstart, year.start):
+        anchor = year.start  # "..., and Saudi Arabia has been there since 2005": a tier named before
     subjects = _subjects(ctx, cstart, cend, (anchor, year.end))
     if not subjects and ctx.focus and ANAPHOR_RE.search(ctx.text, cstart, cend):
         subjects = [ctx.focus]

@@ -95,6 +95,12 @@ def conjunct_start(ctx: SentenceContext, start: int, offset: int) -> int:
     return begin
 
 
+def conjunct_end(ctx: SentenceContext, offset: int, end: int) -> int:
+    """End of the conjunct holding `offset`: "Kuwait stays for the fifth year running[, and Saudi ...]"."""
+    match = _CONJUNCT_RE.search(ctx.text, offset, end)
+    return match.start() if match else end
+
+
 def object_list(ctx: SentenceContext, offset: int, limit: int) -> list[CountryMention]:
     """Countries listed right at `offset` ("demoted China", "placing Vietnam, Cambodia, and Brunei")."""
     found: list[CountryMention] = []
