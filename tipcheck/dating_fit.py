@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from tipcheck.extract import ReadClaim
-from tipcheck.facts import FactBase
+from tipcheck.facts import FactBase, Official
 
 Vote = Callable[[int], bool | None]
 
@@ -119,9 +119,14 @@ def _vote(claim: ReadClaim, facts: FactBase) -> Vote | None:
         return lambda y: _covered(facts, y, f["countries_covered"])
     if draft.kind == "official":
         return _official_vote(f, facts)
+    # "Kuwait remained on the Watch List" votes like a placement: it holds the tier in the report's
+    # year (the year before is not asked)
     if draft.kind == "placement" and f.get("country") and f.get("tier") in ("1", "2", "2WL", "3") \
-            and not any(f.get(k) for k in ("never", "remained", "first", "times", "since")):
+            and not any(f.get(k) for k in ("never", "first", "times", "since")):
         return _placement_vote(f["country"], f["tier"], draft.year_offset, facts)
+    if draft.kind == "move" and f.get("country") and not draft.negated \
+            and not any(f.get(f"{s}_text") and f.get(f"{s}_tier") is None for s in ("from", "to")):
+        return _move_vote(f, draft.year_offset, facts)
     if draft.kind == "tier_system" and f.get("n_tiers") == 4:
         return lambda y: facts.tier_exists("2WL", y)
     return None
@@ -153,6 +158,35 @@ def _placement_vote(country: str, tier: str, offset: int, facts: FactBase) -> Vo
     return vote
 
 
+# A move names two reports at once (the tier before and after), so it seldom holds in more than one
+# year: "Thailand dropped to Tier 3 after three years on the Watch List" points at 2014 alone.
+_RANK = {"1": 1, "2": 2, "2WL": 3, "3": 4}
+
+
+def _move_vote(f: dict[str, Any], offset: int, facts: FactBase) -> Vote | None:
+    country, source, target = f["country"], f.get("from_tier"), f.get("to_tier")
+    direction = f.get("direction")
+    if not (source or target or direction) or "special" in (source, target):
+        return None
+
+    def vote(year: int) -> bool | None:
+        before, after = facts.tier(country, year + offset - 1), facts.tier(country, year + offset)
+        was = str(before.value) if before else None
+        now = str(after.value) if after else None
+        checks = []
+        if target:
+            checks.append(None if now is None else now == target)
+        if source:
+            checks.append(None if was is None else was == source)
+        if direction:
+            checks.append(None if was not in _RANK or now not in _RANK else
+                          (_RANK[now] < _RANK[was]) == (direction == "up") and was != now)
+        if False in checks:
+            return False
+        return None if None in checks else True
+    return vote
+
+
 def _count_vote(f: dict[str, Any], offset: int, facts: FactBase) -> Vote | None:
     tier, count = f.get("tier"), f.get("count")
     if not tier or count is None or f.get("subset") or f.get("approximate"):
@@ -167,6 +201,8 @@ def _count_vote(f: dict[str, Any], offset: int, facts: FactBase) -> Vote | None:
 
 
 def _official_vote(f: dict[str, Any], facts: FactBase) -> Vote | None:
+    if f.get("vacant"):
+        return _vacancy_vote(str(f.get("role", "")), facts)
     role = str(f.get("role", "")).lower()
     terms = [t for t in facts.find_official(f.get("name", ""))
              if t.role.lower().removeprefix("acting ") == role]
@@ -179,6 +215,20 @@ def _official_vote(f: dict[str, Any], facts: FactBase) -> Vote | None:
             return None
         answers = [_overlaps(t.start, t.end, window) for t in terms]
         return True if True in answers else (None if None in answers else False)
+    return vote
+
+
+def _vacancy_vote(role: str, facts: FactBase) -> Vote | None:
+    terms = bounded_terms(facts, role)
+    if not terms:
+        return None
+
+    def vote(year: int) -> bool | None:
+        window = quoted_window(facts, year)
+        if window is None:
+            return None
+        answers = [surely_overlaps(term, low, high, window) for term, low, high in terms]
+        return False if True in answers else (None if None in answers else True)
     return vote
 
 
@@ -216,3 +266,34 @@ def _overlaps(start: datetime.date | None, end: datetime.date | None,
     if start is not None and start > window[1]:
         return False
     return not (end is not None and end < window[0])
+
+
+def bounded_terms(facts: FactBase, role: str
+                  ) -> list[tuple[Official, datetime.date | None, datetime.date | None]]:
+    """The (non-acting) terms of a role with the earliest start and latest end the facts allow.
+
+    One person holds the post at a time, so a term without a start began no earlier than the
+    previous holder left, and one without an end (not the incumbent's) ended no later than the
+    next holder began.
+    """
+    terms = sorted(facts.officials(role), key=lambda o: o.start or o.end or datetime.date.min)
+    bounded = []
+    for i, term in enumerate(terms):
+        low = term.start or (terms[i - 1].end if i > 0 else None)
+        high = term.end
+        if high is None and not term.incumbent and i + 1 < len(terms):
+            high = terms[i + 1].start
+        bounded.append((term, low, high))
+    return bounded
+
+
+def surely_overlaps(term: Official, low: datetime.date | None, high: datetime.date | None,
+                     window: tuple[datetime.date, datetime.date]) -> bool | None:
+    """Whether the term covers part of the window; None when a missing date leaves it open."""
+    if low is not None and low > window[1]:
+        return False
+    if high is not None and high < window[0]:
+        return False
+    if term.start is None or (term.end is None and not term.incumbent):
+        return None
+    return True

@@ -12,14 +12,15 @@ import copyreg
 import itertools
 import multiprocessing
 import os
+import pickle
 import re
 import time
 import types
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from tipcheck.checks import CONSISTENT, CONTRADICTED, Env, Outcome
+from tipcheck.checks import CONSISTENT, CONTRADICTED, Env, Outcome, claim_kinds
 from tipcheck.claims import finish_claims
 from tipcheck.countries import CountryIndex
 from tipcheck.dating import DocumentDate, date_document
@@ -77,7 +78,7 @@ class ScanResult:
 
     findings: list[Finding] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    verdicts: list[Verdict] = field(default_factory=list)
+    _verdicts: list[Verdict] = field(default_factory=list)  # see `verdicts`
     dates: dict[str, DocumentDate] = field(default_factory=dict)
     unread: list[tuple[str, int, str]] = field(default_factory=list)  # path, line, sentence
     problems: list[Problem] = field(default_factory=list)
@@ -85,6 +86,29 @@ class ScanResult:
     summary: Summary = field(default_factory=Summary)
     stages: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))  # seconds
     contradicted: set[int] = field(default_factory=set, repr=False)  # ids of claims the facts refute
+    # verdicts from workers, still packed: (where they go in _verdicts, their claims, rules, bytes)
+    _packed: list[tuple[int, list[Claim], list[Rule], bytes]] = field(default_factory=list, repr=False)
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        """What each rule made of each claim, in the order of the documents, then across them.
+
+        A worker sends its verdicts packed; they are unpacked here on first use (only `explain`,
+        --show-verified and the evaluation read them: a plain scan never pays for them).
+        """
+        if self._packed:
+            merged: list[Verdict] = []
+            done = 0
+            for at, claims, rules, packed in self._packed:
+                merged += self._verdicts[done:at]
+                merged += _unpack_verdicts(packed, claims, rules)
+                done = at
+            self._verdicts, self._packed = merged + self._verdicts[done:], []
+        return self._verdicts
+
+    @verdicts.setter
+    def verdicts(self, value: list[Verdict]) -> None:
+        self._verdicts, self._packed = value, []
 
 
 @dataclass
@@ -102,6 +126,7 @@ class DocumentScan:
     contradicted: list[int] = field(default_factory=list)  # indexes into claims
     stages: dict[str, float] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    packed: bytes | None = None  # the verdicts, as a worker sends them (`_pack_verdicts`)
 
 
 @dataclass
@@ -216,8 +241,11 @@ class Checker:
         result.claims += scan.claims
         result.notices += scan.notices
         result.unread += scan.unread
-        result.verdicts += [Verdict(outcome.claim, self.rules[number], outcome)
-                            for number, outcome in scan.verdicts]
+        if scan.packed is not None:  # unpacked only if asked for (ScanResult.verdicts)
+            result._packed.append((len(result._verdicts), scan.claims, self.rules, scan.packed))
+        else:
+            result._verdicts += [Verdict(outcome.claim, self.rules[number], outcome)
+                                 for number, outcome in scan.verdicts]
         result.findings += scan.findings
 
     def _check_claims(self, scan: DocumentScan) -> None:
@@ -225,11 +253,23 @@ class Checker:
         env = Env(self.facts)
         inferred = scan.date is not None and scan.date.basis == "inferred"
         contradicted: set[int] = set()
+        every = list(enumerate(scan.claims))
+        by_kind: dict[str, list[tuple[int, Claim]]] = {}
+        for index, claim in every:
+            by_kind.setdefault(claim.kind, []).append((index, claim))
         for number, rule in enumerate(self.rules):
-            if rule.kind.scope != "claim":
+            check = rule.kind
+            if check.scope != "claim":
                 continue
-            for index, claim in enumerate(scan.claims):
-                outcome = rule.kind.function(claim, env)
+            kinds = claim_kinds(rule.check)  # a check sees only the kinds of claim it can judge
+            if kinds is None:
+                chosen = every
+            else:
+                chosen = [pair for kind in kinds for pair in by_kind.get(kind, ())]
+                if len(kinds) > 1:
+                    chosen.sort(key=lambda pair: pair[0])  # in document order, as without the index
+            for index, claim in chosen:
+                outcome = check.function(claim, env)
                 if outcome is None:
                     continue
                 scan.verdicts.append((number, outcome))
@@ -254,7 +294,7 @@ class Checker:
             for outcome in rule.kind.function(trusted if rule.severity != "note" else result.claims, env):
                 if id(outcome.claim) in contradicted and rule.severity != "note":
                     continue  # the facts already say what is wrong with it
-                result.verdicts.append(Verdict(outcome.claim, rule, outcome))
+                result._verdicts.append(Verdict(outcome.claim, rule, outcome))  # after the packed
                 result.findings.append(_finding(rule, outcome))
         # duplicates dropped in the order found (a set would order equal keys by string hashes, per run)
         result.findings = sorted(dict.fromkeys(result.findings), key=Finding.sort_key)
@@ -282,7 +322,39 @@ def _start_worker(checker: Checker) -> None:
 def _work(item: Path | Problem) -> DocumentScan | Problem:
     if isinstance(item, Problem) or _WORKER is None:
         return item if isinstance(item, Problem) else Problem(str(item), "internal error (no worker)")
-    return _WORKER.scan_file(item)
+    scan = _WORKER.scan_file(item)
+    if isinstance(scan, DocumentScan) and scan.verdicts:
+        scan.packed = _pack_verdicts(scan)
+        if scan.packed is not None:
+            scan.verdicts = []
+    return scan
+
+
+# Outcomes travel from a worker as plain tuples, their claim as its index into the document's claims:
+# unpickling objects field by field cost the parent most of its time at --jobs 2.
+_OUTCOME_FIELDS = tuple(f.name for f in fields(Outcome) if f.name != "claim")
+
+
+def _pack_verdicts(scan: DocumentScan) -> bytes | None:
+    """A document's verdicts as bytes; None (send them as they are) if one judges a claim not its own."""
+    index = {id(claim): number for number, claim in enumerate(scan.claims)}
+    rows = []
+    for number, outcome in scan.verdicts:
+        at = index.get(id(outcome.claim))
+        if at is None:
+            return None
+        rows.append((number, at, *[getattr(outcome, name) for name in _OUTCOME_FIELDS]))
+    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack_verdicts(packed: bytes, claims: list[Claim], rules: list[Rule]) -> list[Verdict]:
+    """The verdicts `_pack_verdicts` packed, on the parent's own claims."""
+    verdicts = []
+    for number, at, *values in pickle.loads(packed):
+        claim = claims[at]
+        outcome = Outcome(claim, **dict(zip(_OUTCOME_FIELDS, values, strict=True)))
+        verdicts.append(Verdict(claim, rules[number], outcome))
+    return verdicts
 
 
 def _finding(rule: Rule, outcome: Outcome) -> Finding:

@@ -29,8 +29,13 @@ _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*\S+.*$", re.M)
 _HTML_TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?/?>|<[a-z][a-z0-9+.-]*:[^<>\s]*>"
 )
-_EMPHASIS_OPEN = re.compile(r"(?<![\w*~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])")
-_EMPHASIS_CLOSE = re.compile(r"(?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*~])")
+# Emphasis markers: `*`, `_` (one to three) or `~~`, opening (not after a word character, before a
+# non-space) or closing (after a non-space, not before a word character). Each branch starts with
+# its marker and looks behind from there ("\*(?<![\w*~]\*)" is "(?<![\w*~])\*"): a pattern that
+# starts with a look-behind is tried at every offset, one that starts with a character only where
+# that character is (ten times faster).
+_EMPHASIS_OPEN = re.compile(r"(?:\*(?<![\w*~]\*)\*{0,2}|_(?<![\w*~]_)_{0,2}|~(?<![\w*~]~)~)(?=[^\s*_~])")
+_EMPHASIS_CLOSE = re.compile(r"(?:\*(?<=[^\s*_~]\*)\*{0,2}|_(?<=[^\s*_~]_)_{0,2}|~(?<=[^\s*_~]~)~)(?![\w*~])")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _PIPE = re.compile(r"(?<!\\)\|")
 

@@ -9,7 +9,8 @@ from typing import Any
 from tipcheck.checks import calendar, corpus, placements, statements, streaks
 from tipcheck.checks.base import CONSISTENT, CONTRADICTED, UNVERIFIABLE, Env, Outcome
 
-__all__ = ["CHECKS", "CONSISTENT", "CONTRADICTED", "UNVERIFIABLE", "CheckKind", "Env", "Outcome"]
+__all__ = ["CHECKS", "CLAIM_KINDS", "CONSISTENT", "CONTRADICTED", "UNVERIFIABLE", "CheckKind", "Env",
+           "Outcome", "claim_kinds"]
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,33 @@ CHECKS: dict[str, CheckKind] = {
     "estimate_agreement": _kind(corpus.estimate_agreement, "corpus", "metric", "value",
                                 "other_value", "other", "years", "other_years"),
 }
+
+# The claim kinds each one-claim check can judge (each returns None at once for any other kind, see
+# its first line): the engine hands a check only these claims. A check missing here sees every claim.
+CLAIM_KINDS: dict[str, frozenset[str]] = {
+    "streak_arithmetic": frozenset({"streak"}),
+    "streak_facts": frozenset({"streak", "streak_start"}),
+    "streak_span": frozenset({"streak"}),
+    "tier_times": frozenset({"streak"}),
+    "first_listed": frozenset({"streak_start"}),
+    "tier_named": frozenset({"move"}),
+    "placement_facts": frozenset({"placement"}),
+    "move_facts": frozenset({"move"}),
+    "tier_count": frozenset({"tier_count"}),
+    "countries_covered": frozenset({"other"}),
+    "tier_system_count": frozenset({"tier_system"}),
+    "three_tiers_contested": frozenset({"tier_system"}),
+    "tier_meaning": frozenset({"tier_system"}),
+    "tier3_assistance": frozenset({"tier3_consequence"}),
+    "sanctions_start": frozenset({"tier3_consequence"}),
+    "weekday_calendar": frozenset({"weekday"}),
+    "release_weekday": frozenset({"weekday"}),
+    "release_date": frozenset({"weekday"}),
+    "report_ordinal": frozenset({"report_year"}),
+    "official_term": frozenset({"official"}),
+}
+
+
+def claim_kinds(check: str) -> frozenset[str] | None:
+    """The claim kinds a one-claim check judges, or None when it may judge any."""
+    return CLAIM_KINDS.get(check)

@@ -15,7 +15,7 @@ from tipcheck.checks.base import (
     fact_related,
     over_years,
 )
-from tipcheck.dating_fit import first_report_year, quoted_window
+from tipcheck.dating_fit import bounded_terms, first_report_year, quoted_window, surely_overlaps
 from tipcheck.extract.release import WEEKDAYS
 from tipcheck.model import Claim, Related
 from tipcheck.numbers import ORDINAL_PATTERN
@@ -68,9 +68,12 @@ def release_date(claim: Claim, env: Env) -> Outcome | None:
     if claim.kind != "weekday" or not month:
         return None
     year_said = claim.field("year") if claim.field("relative") else None
+    weekday = claim.field("weekday") if day else None  # "Wednesday, June 20": both must hold
     claimed = datetime.date(2000, month, 1).strftime("%B") + (f" {day}" if day else "")
     if year_said:
         claimed += f", {year_said}"
+    if weekday:
+        claimed = f"{weekday}, {claimed}"
 
     def test(year: int) -> YearResult:
         report = env.facts.report(year)
@@ -82,6 +85,9 @@ def release_date(claim: Claim, env: Env) -> Outcome | None:
         holds = said == ((month, day) if day else (month,))
         if year_said:
             holds = holds and actual.year == year_said
+        if weekday:
+            when = f"{WEEKDAYS[actual.weekday()]}, {when}"
+            holds = holds and WEEKDAYS[actual.weekday()] == weekday
         steps = [f"facts: the {year} report was released on {when}"]
         if claim.field("published"):
             steps.insert(0, f"the document is dated {claim.field('published')}, so "
@@ -91,7 +97,7 @@ def release_date(claim: Claim, env: Env) -> Outcome | None:
             (fact_related(f"{year} report released {when}", report.release),),
             {"claimed": claimed, "actual": when, "report_year": year})
 
-    return over_years(claim, test, f"\"{claim.text}\" ⇒ a release in {claimed}")
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ a release {'on' if day else 'in'} {claimed}")
 
 
 def report_ordinal(claim: Claim, env: Env) -> Outcome | None:
@@ -120,6 +126,8 @@ def official_term(claim: Claim, env: Env) -> Outcome | None:
     """An official named in office must have held that office while the report was current."""
     if claim.kind != "official":
         return None
+    if claim.field("vacant"):
+        return _vacancy(claim, env)
     name, role = claim.field("name"), claim.field("role")
     roles = {o.role.lower().removeprefix("acting ") for o in env.facts.officials()}
     if role.lower() not in roles:
@@ -162,6 +170,35 @@ def official_term(claim: Claim, env: Env) -> Outcome | None:
                                    url=term.source.url),), values)
 
     return over_years(claim, test, f"\"{claim.text}\" ⇒ {person} in office as {role}")
+
+
+def _vacancy(claim: Claim, env: Env) -> Outcome | None:
+    """ "The post of ambassador-at-large has been vacant": no (non-acting) holder in office then."""
+    role = claim.field("role")
+    terms = bounded_terms(env.facts, role)
+    if not terms:
+        return None
+    published = claim.field("published")
+
+    def test(year: int) -> YearResult:
+        window = ((datetime.date.fromisoformat(published),) * 2 if published
+                  else quoted_window(env.facts, year))
+        values = {"name": "the post", "role": "vacant", "report_year": year,
+                  "actual": _holders(env, role, window)}
+        if window is None:
+            return YearResult(year, None, (f"the {year} release date is not known",), values=values)
+        answers = {term.name: surely_overlaps(term, low, high, window) for term, low, high in terms}
+        held = [n for n, a in answers.items() if a is True]
+        holds = False if held else (None if None in answers.values() else True)
+        when = (f"the document is dated {published}" if published else
+                f"stories on the {year} report date from {window[0]} to {window[1]}")
+        open_terms = [n for n, a in answers.items() if a is None]
+        steps = (f"facts: {' / '.join(held)} held the post; {when}" if held else
+                 f"facts: the terms of {' / '.join(open_terms)} leave it open ({when})" if open_terms else
+                 f"facts: no {role} was in office then ({when})",)
+        return YearResult(year, holds, steps, values=values)
+
+    return over_years(claim, test, f"\"{claim.text}\" ⇒ no {role} in office")
 
 
 def _overlaps(term: object, window: tuple[datetime.date, datetime.date]) -> bool | None:

@@ -25,8 +25,13 @@ def _authority(claim: Claim) -> tuple[int, int]:
 
 def _intervals(claim: Claim) -> set[tuple[int, int]]:
     """The runs of reports a streak or streak start may describe, one per candidate year."""
+    if claim.kind == "streak" and claim.field("since") is not None and claim.field("until") is not None:
+        return {(claim.field("since"), claim.field("until"))}  # "from 2008 to 2014": the span it names
     if claim.kind == "streak":
-        return {(y - claim.field("length") + 1, y) for y in claim.years}
+        # the run's last report: the claim's ("for the fifth year"), the one before ("after nine
+        # consecutive years on Tier 3" in the report that moved it up), or either
+        back = {"before": (1,), "either": (0, 1)}.get(claim.field("ends", "report"), (0,))
+        return {(y - b - claim.field("length") + 1, y - b) for y in claim.years for b in back}
     return {(claim.field("since"), y) for y in claim.years if y >= claim.field("since")}
 
 

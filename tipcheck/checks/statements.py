@@ -76,14 +76,19 @@ def tier_meaning(claim: Claim, env: Env) -> Outcome | None:
 
 def tier3_assistance(claim: Claim, env: Env) -> Outcome | None:
     """Tier 3 puts non-humanitarian, non-trade-related assistance at risk (22 U.S.C. 7107(d)(1))."""
-    if claim.kind != "tier3_consequence" or claim.field("restricts") != "humanitarian":
+    restricts = claim.field("restricts")
+    if claim.kind != "tier3_consequence" or restricts not in ("humanitarian", "all", "trade"):
         return None
     start = claim.field("word_offset", 0)
     suggestion = None
     if claim.text[start:start + len("humanitarian")].lower() == "humanitarian":
         suggestion = claim.text[:start] + "non-humanitarian" + claim.text[start + 12:]
+    elif restricts == "all" and claim.text[start:start + 4].lower() in ("all ", "any "):
+        suggestion = claim.text[:start] + "non-humanitarian, non-trade-related " + claim.text[start + 4:]
+    said = {"all": "all assistance, humanitarian included,", "trade": "trade"}.get(restricts,
+                                                                               "humanitarian assistance")
     return Outcome(claim, CONTRADICTED, {"text": claim.text},
-                   [f"\"{claim.text}\" ⇒ Tier 3 puts humanitarian assistance at risk",
+                   [f"\"{claim.text}\" ⇒ Tier 3 puts {said} at risk",
                     "facts: the TVPA lets the President withhold non-humanitarian, "
                     "non-trade-related assistance (22 U.S.C. 7107(d)(1)); humanitarian aid is "
                     "exempt"],

@@ -59,17 +59,20 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
     mentioned: dict[str, int] = {}  # country -> times named, in order of first mention
     focus: str | None = None
     skipped: list[Sentence] = []  # passed over since the last sentence read; countries found lazily
+    previous: tuple[str, list[CountryMention] | None] = ("", [])  # the sentence before, its countries
     for sentence in document.sentences:
         if not is_candidate(sentence.text):  # the cheap literal prefilter (extract/triggers.py)
             if _might_name_country(sentence.text):
                 skipped.append(sentence)
+            previous = (sentence.text, None)  # found only if needed ("Pakistan has fared better.")
             continue
         for passed in skipped:  # their countries set the focus ("it", "the nation") and context
             focus = _note_countries(index.find(passed.text, context=tuple(mentioned)), mentioned, focus)
         skipped.clear()
         text = sentence.text.replace("\n", " ")  # a hard-wrapped sentence reads as one line (same offsets)
         mentions = index.find(text, context=tuple(mentioned))
-        ctx = SentenceContext(text, mentions, focus, quoted=_quoted(document, sentence))
+        here = _previous_subject(previous, index, mentioned) if _OPENING_ANAPHOR_RE.match(text) else None
+        ctx = SentenceContext(text, mentions, here or focus, quoted=_quoted(document, sentence))
         drafts = _date_by_sentence([d for reader in READERS if _opens(reader, ctx) for d in reader(ctx)])
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
@@ -78,8 +81,36 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         if not drafts and _CLAIMLIKE_RE.search(text):
             result.unread.append(sentence)
         focus = _note_countries(mentions, mentioned, focus)
+        previous = (text, mentions)
     result.countries = list(mentioned)  # up to the last sentence read closely
     return result
+
+
+# a sentence that opens with "It", "The country": it speaks of the subject of the sentence before
+# (not the "it" of "It is the first time ...", "It was not clear ...", which stands for no country)
+# ("After four years on the watch list, it was bumped up": a fronted phrase before the subject counts)
+_OPENING_ANAPHOR_RE = re.compile(r"\W*(?:(?:After|Before|Following|Despite|Since|Until|Like|Unlike|With|"
+                                 r"Having|In|For|By)\b[^,;:]{1,80},\s+(?=its?\b))?"
+                                 r"(?:(?i:it)(?!\s+(?:is|was|'s|’s)\s+(?:the|a|an|not|also|unclear|clear|"
+                                 r"likely|possible|time|hard|too)\b)|(?i:its)|The\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?:nation|country|kingdom|government|state|republic|island))\b")
+# the subject that opens a sentence: "Neighboring Uzbekistan, where ..., remained on the Watch List."
+_OPENING_RE = re.compile(r"\W*(?:(?:the|neighbou?ring|nearby|meanwhile|separately|however|also)\W+)*$",
+                         re.IGNORECASE)
+
+
+def _previous_subject(previous: tuple[str, list[CountryMention] | None], index: CountryIndex,
+                      mentioned: dict[str, int]) -> str | None:
+    """The country that opens the sentence before ("Neighboring Uzbekistan ... . It had been lifted
+    from Tier 3 last year": Uzbekistan), else None (the document's focus stands)."""
+    text, mentions = previous
+    if mentions is None:
+        mentions = index.find(text.replace("\n", " "), context=tuple(mentioned))
+    first = next((m for m in sorted(mentions, key=lambda m: m.start)
+                  if m.country and m.country != AUTHOR_COUNTRY), None)
+    if first is None or not _OPENING_RE.match(text[:first.start]):
+        return None
+    return first.country
 
 
 def _opens(reader: object, ctx: SentenceContext) -> bool:

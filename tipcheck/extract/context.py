@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from tipcheck.countries import CountryMention
 from tipcheck.extract import gates
 from tipcheck.extract.tiers_lexicon import TierMention, find_tiers
+from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
 T = TypeVar("T")
 AUTHOR_COUNTRY = "United States"  # the report's author: the agent of "placed", rarely the subject
@@ -23,7 +24,11 @@ _CLAUSE_BREAK_RE = re.compile(
 # Modality and reported intent: the sentence does not assert that the placement happened.
 _MODAL_RE = re.compile(
     r"\b(?:could|may|might|would|should|must|will\s+be|to\s+be\s+(?:listed|placed|ranked|downgraded|"
-    r"upgraded|moved)|pushed\s+for|call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|recommend(?:ed|s)?|"
+    r"upgraded|moved)|pushed\s+for|call(?:ed|s|ing)?\s+for|"
+    # what someone asks for is not what happened: "had lobbied hard for a promotion"
+    r"(?:lobb(?:y|ies|ied|ying)|campaign(?:s|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|"
+    r"ask(?:s|ed|ing)?|beg(?:s|ged|ging)?|plead(?:s|ed|ing)?)\s+(?:\w+\s+)?for|"
+    r"urg(?:ed|es|ing)|recommend(?:ed|s)?|"
     r"threaten(?:ed|s)?\s+to|risk(?:s|ed)?|fac(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:possible\s+)?"
     r"(?:automatic\s+)?(?:downgrade|demotion|sanctions?|penalties)|if\b|unless\b|whether\b|"
     # intent and expectation: "seeks to get off the Watch List", "hoped Thailand would ..."
@@ -192,6 +197,8 @@ def _word_before(text: str, offset: int) -> str:
 def _author_reading(text: str, mention: CountryMention) -> bool:
     """ "the United States has placed ...", "U.S. State Department": the author, not a rated country."""
     after = text[mention.end:mention.end + 40].lower()
+    if re.match(r"['’]s?\s+(?!own\b)", after):
+        return True  # a possessive: "the United States' 2016 report", "America's blacklist"
     # (a time between: "the United States on Wednesday named 15 countries")
     return bool(re.match(r"\W*(?:(?:on\s+\w+day|yesterday|today|this\s+week)\W+)?"
                          r"(?:has|have|had|placed|kept|ranked|put|rated|state|government|"
@@ -239,10 +246,16 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
         if end <= year.start <= end + 30 and _AFTER_YEAR_RE.fullmatch(ctx.text[end:year.start]) \
                 and not re.match(r"\s*(?:-|–|to\b|and\b)\s*(?:19|20)\d\d", ctx.text[year.end:]):
             return year.year
+    when = _WHEN_RE.search(ctx.text, max(0, start - 80), start)
+    if when is not None and when.group("y"):
+        return int(when.group("y"))  # "in 2007, when it was moved to the watch list"
+    if _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start):
+        return None  # "In the 2024 report ..., two years after it was downgraded": not that year
     for year in years:
         if cstart <= year.start < start and \
-                re.fullmatch(r"\W*(?:in|for)\s+(?:the\s+)?", ctx.text[cstart:year.start], re.IGNORECASE):
-            return year.year  # "In 2022, South Korea was downgraded ..."
+                re.fullmatch(r"\W*(?:in|for|back\s+in|as\s+(?:recently|late|early)\s+as)\s+(?:the\s+)?",
+                             ctx.text[cstart:year.start], re.IGNORECASE):
+            return year.year  # "In 2022, South Korea was downgraded ...", "As recently as 2014 ..."
     return None
 
 
@@ -251,19 +264,51 @@ _LAST_YEAR_RE = re.compile(r"\b(?:last|previous|prior)\s+year(?:['’]s)?\b|"
                            r"\bthe\s+(?:previous|prior|last)\s+(?:report|year)\b", re.IGNORECASE)
 
 
+# "two years ago", "three years earlier": N reports before the document's
+_YEARS_AGO_RE = re.compile(rf"(?P<n>a|{CARDINAL_PATTERN})\s+years?\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+# a "when" clause takes the time it hangs on: "last year, when it was moved to the watch list",
+# "in 2007, when it fell to Tier 3"
+_WHEN_RE = re.compile(rf"(?P<time>(?:last|previous|prior)\s+year|(?:a|{CARDINAL_PATTERN})\s+years?\s+"
+                      r"(?:ago|earlier|before)|\b(?:in\s+)?(?P<y>(?:19|20)\d\d)),?\s+when\s+"
+                      r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+# "two years after it was downgraded": the clause's event stands N years before the sentence's news
+_YEARS_AFTER_RE = re.compile(rf"\b(?P<n>a|{CARDINAL_PATTERN})\s+years?\s+after\s+(?:[\w'’-]+\s+){{0,4}}$",
+                             re.IGNORECASE)
+
+
 def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
     """-1 when "last year" dates the claim at [start, end): right after it, or opening its clause."""
     # "moved up from the blacklist only last year", "in the top tier as recently as last year"
     gap = re.match(r"[\s,\"'”’]*(?:(?:[\w-]+\s+){0,2}?(?:in|on|from)\s+|"
-                   r"(?:countr(?:y|ies)|nations?|members?|rankings?|ratings?)\s+)?"
+                   r"(?:countr(?:y|ies)|nations?|members?|rankings?|ratings?|status|classification|designation)\s+)?"
                    r"(?:(?:only|just)\s+|as\s+(?:recently|late)\s+as\s+)?", ctx.text[end:end + 60])
-    if gap is not None and _LAST_YEAR_RE.match(ctx.text, end + gap.end()):
-        return -1
+    if gap is not None and (back := _years_back(ctx.text, end + gap.end())):
+        return -back
+    when = _WHEN_RE.search(ctx.text, max(0, start - 80), start)
+    if when is not None and not when.group("y") and (back := _years_back(ctx.text, when.start("time"))):
+        return -back  # "The slide began last year, when it was moved to the watch list"
+    after = _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start)
+    if after is not None:  # "returned to Tier 1, two years after it was downgraded": then, not now
+        years = 1 if after.group("n").lower() in ("a", "one") else parse_cardinal(after.group("n"))
+        if years and years <= 30:
+            return -years
     cstart, _ = local_clause(ctx, start)
     lead = re.match(r"\W*(?:in\s+)?", ctx.text[cstart:start], re.IGNORECASE)
-    if lead is not None and _LAST_YEAR_RE.match(ctx.text, cstart + lead.end()):
-        return -1  # "Last year, Malaysia was downgraded ..."
+    if lead is not None and (back := _years_back(ctx.text, cstart + lead.end())):
+        return -back  # "Last year, Malaysia was downgraded ...", "Two years ago it was on the watch list"
     return 0
+
+
+def _years_back(text: str, offset: int) -> int:
+    """How many years back a time phrase at `offset` points: 1 for "last year", "a year earlier"; N for
+    "two years ago", "three years earlier"; 0 when no such phrase starts there."""
+    if _LAST_YEAR_RE.match(text, offset):
+        return 1
+    ago = _YEARS_AGO_RE.match(text, offset)
+    if ago is None:
+        return 0
+    years = 1 if ago.group("n").lower() in ("a", "one") else parse_cardinal(ago.group("n"))
+    return years if years and years <= 30 else 0
 
 
 def fields(**values: Any) -> dict[str, Any]:

@@ -23,10 +23,14 @@ _COUNT_RE = re.compile(
     rf"(?P<between>(?:[\w-]+\s+){{0,2}}?){_NOUN}\b",
     re.IGNORECASE,
 )
+# "the number of countries on the Tier 2 Watch List rose to 32"; "bringing the number of countries on
+# the lowest tier to 24" (a verb that sets the number, before it).
 _NUMBER_FELL_RE = re.compile(
-    rf"\bnumber\s+of\s+(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:\w+\s+){{0,4}}?"
-    rf"(?:fell|rose|dropped|grew|climbed|increased|decreased|declined|was|stood|is)\s+(?:to|at)?\s*"
-    rf"(?P<n>{_N})",
+    rf"\bnumber\s+of\s+(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:\w+\s+){{0,6}}?"
+    rf"(?:fell|rose|dropped|grew|climbed|increased|decreased|declined|shrank|jumped|was|stood|is)\s+"
+    rf"(?:to|at)?\s*(?P<n>{_N})"
+    rf"|\b(?:bring|brought|take|took|push|pushed|rais|lower|cut)(?:s|ing|ed|e)?\s+the\s+number\s+of\s+"
+    rf"(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:[\w-]+\s+){{0,6}}?to\s+(?P<n2>{_N})\b",
     re.IGNORECASE,
 )
 _TIER_NUMBERING_RE = re.compile(
@@ -40,9 +44,13 @@ _SUBJECT_VERB_RE = re.compile(r"\s*(?:,[^,;]*,\s*)?(?:now\s+|still\s+|also\s+|th
                               re.IGNORECASE)
 _SUBJECT_LEAD_RE = re.compile(r"\s*(?:the|its|this\s+year'?s|last\s+year'?s)?\s*", re.IGNORECASE)
 # "..., with 41 on the Tier 2 Watch List": a count with no noun, right before a tier's name.
+_PLACED = r"(?:were|are|have\s+been|had\s+been)\s+(?:placed|put|ranked|listed|rated|classified)\s+"
+# "... while 24 were placed on Tier 3", "Forty-five were placed on the watch list" (the sentence's
+# subject: the countries the report placed there, as a whole).
 _BARE_ON_TIER_RE = re.compile(
-    rf"\b(?:with|and|plus|while)\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})\s+(?:more\s+)?"
-    rf"(?:on|in)\s+",
+    rf"\b(?:with|and|plus|while|whereas)\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})\s+(?:more\s+)?"
+    rf"(?:{_PLACED})?(?:on|in)\s+"
+    rf"|^\W*(?P<n2>{_N})\s+(?:more\s+)?{_PLACED}(?:on|in)\s+",
     re.IGNORECASE,
 )
 # "five out of 11 Southeast Asian nations", "raising to five out of 11 the number of ... nations".
@@ -94,7 +102,15 @@ _MOVERS_RE = re.compile(
     re.IGNORECASE)
 _MOVE_BEFORE_RE = re.compile(r"\b(?:downgrade|upgrade|demotion|promotion)s?\s+of\s+(?:all\s+|the\s+)?$",
                              re.IGNORECASE)
-_LOCAL_STOP_RE = re.compile(r"[,;:—–(]|\s-\s|\s(?:which|while|whereas|but)\s|\sa\s+sign\s")
+_LOCAL_STOP_RE = re.compile(r"[,;:—–(]|\s-\s|\s(?:which|while|whereas|but)\s|\sa\s+sign\s|"
+                            r"\s(?:after|before|when|because|until|once)\s+(?=the\s|its\s|their\s|both\s)")
+_SUBORDINATE_RE = re.compile(r"\s(?:after|before|when|because|until|once)\s+(?=the\s|its\s|their\s|both\s)",
+                             re.IGNORECASE)
+# between a count's noun and the tier it is put on: "22 countries on Tier 3", "20 countries were
+# placed on Tier 3", "24 nations in the bottom tier"
+_ATTACHED_RE = re.compile(r"\s+(?:(?:were|are|have\s+been|had\s+been|was)\s+(?:\w+\s+)?"
+                          r"(?:placed|put|ranked|listed|rated|classified|kept)\s+)?"
+                          r"(?:on|in|onto|into|at)\s+(?:the\s+)?", re.IGNORECASE)
 _REGION_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+[\s-]+){1,2}$")
 
 
@@ -143,8 +159,18 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
         # "placed on the Watch List, one of 28 countries on it": the tier named last before "it"
         before = [t for t in ctx.tiers if t.end <= start and t.tier and t.tier != "special"]
         return before[-1].tier if before else None
+    # "placed 22 countries on Tier 3 and 43 on the watch list": the tier the counted noun is put on
+    attached = next((t for t in ctx.tiers if t.start >= end and t.tier and t.tier != "special"
+                     and _ATTACHED_RE.fullmatch(ctx.text, end, t.start)), None)
+    if attached is not None:
+        return attached.tier
     left, right = _local(ctx, start, end)
     cstart, cend = ctx.clause_bounds(start)
+    if _SUBORDINATE_RE.search(ctx.text, max(0, left - 10), start):
+        # "... on the blacklist, days after the two countries reopened embassies": a count inside
+        # a subordinate clause takes a tier only from that clause
+        tiers = {t.tier for t in ctx.tiers if left <= t.start < right and t.tier and t.tier != "special"}
+        return tiers.pop() if len(tiers) == 1 else None
     for a, b in ((left, right), (cstart, cend)):
         tiers = {t.tier for t in ctx.tiers if a <= t.start < b and t.tier and t.tier != "special"}
         if len(tiers) == 1:
@@ -192,10 +218,14 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     # relative cue in its phrase ("last year's list held 16") wins over the clause's report year.
     offset = relative_year(ctx.text[left:own_end])
     year = ctx.year_in(left, own_end)
+    earlier = ctx.year_in(cstart, nstart)
+    now = earlier is not None and bool(_NOW_RE.search(ctx.text, _year_end(ctx, earlier, cstart), nstart))
     if modal_from != cstart:  # "The Watch List, created in 2004, now holds 32": not the 2004 count
         year = ctx.year_in(modal_from, own_end)
+    elif now and year == earlier:
+        year = None  # "was last on Tier 3 in 2015 and now joins 16 other countries": today's count
     elif year is None and not offset:
-        year = ctx.year_in(cstart, nstart) or ctx.year_in(previous.end() if previous else right, cend)
+        year = (None if now else earlier) or ctx.year_in(previous.end() if previous else right, cend)
     if year:
         offset = 0
     base = dict(tier=tier, year=year, anaphor=anaphor or None,
@@ -233,6 +263,14 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     return drafts
 
 
+_NOW_RE = re.compile(r"\b(?:now|currently|this\s+year|today)\b", re.IGNORECASE)
+
+
+def _year_end(ctx: SentenceContext, year: int, start: int) -> int:
+    """Where the first mention of `year` at or after `start` ends."""
+    return next((y.end for y in ctx.years if y.year == year and y.start >= start), start)
+
+
 def _previous(ctx: SentenceContext, match: re.Match[str], nstart: int, cend: int) -> re.Match[str] | None:
     """ "..., down from 19 last year", "rose to 14 from 10 last year": the earlier count of this one."""
     previous = _PREVIOUS_RE.search(ctx.text, match.end(), cend)
@@ -245,14 +283,19 @@ def _previous(ctx: SentenceContext, match: re.Match[str], nstart: int, cend: int
     if re.search(r"\d|\.(?!\S)", "".join(between)):
         return None  # another number (or sentence) stands between: not this count's past
     if previous.group("dir") is None and not (
-            previous.start() == match.end() and (previous.group("year") or previous.group("last"))
-            and _CHANGED_TO_RE.search(ctx.text, max(0, nstart - 40), nstart)):
-        return None  # a bare "from 23" is a past count only in "fell to 15 from 23 last year"
+            previous.start() == match.end() and _CHANGED_TO_RE.search(ctx.text, max(0, nstart - 40), nstart)
+            and (previous.group("year") or previous.group("last")
+                 or re.match(r"\s*(?:[.;]|,\s+(?:and|while|but)\b|$)", ctx.text[previous.end():]))):
+        # a bare "from 23" is a past count only in "fell to 15 from 23 last year" or, with the
+        # change ending the clause, "shrank to 25 countries from 31" (the report before)
+        return None
     return previous
 
 
 def _movers_only(ctx: SentenceContext, match: re.Match[str], nstart: int) -> list[Draft]:
     """ "Twenty-nine countries moved up from a lower tier": how many moved, no tier total."""
+    if match.re is not _COUNT_RE:
+        return []
     count = parse_cardinal(match.group("n"))
     moved = _MOVERS_RE.match(ctx.text, match.end())
     if count is None or moved is None or moved.end() - match.end() > 40 or match.re is not _COUNT_RE \

@@ -21,11 +21,13 @@ from tipcheck.extract.subjects import (
 from tipcheck.extract.tiers_lexicon import TierMention
 
 _UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rais\w*|elevat\w*|"
-       r"regain\w*|return\w*|back|improv\w*\s+to")
+       r"regain\w*|improv\w*\s+to")
 _DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w*|slid|lower\w*|"
          r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*")
 # "leaping from Tier 3 to Tier 1": a move whose direction the tiers give
-_NEUTRAL = r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*|leap\w*|leapt|jump\w*|vault\w*"
+# "returned to Tier 3", "back on the watch list": back to a tier held before, up or down
+_NEUTRAL = (r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*|leap\w*|leapt|jump\w*|vault\w*|"
+            r"return\w*|back")
 MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTRAL}))\b",
                       re.IGNORECASE)
 # verbs that say a move by themselves; "rose", "fell" need a tier to be about one
@@ -38,8 +40,9 @@ _OFF_RE = re.compile(
     r"dropp?\w*|moved|emerg\w*|graduat\w*|escap\w*|releas\w*|delist\w*)"
     r"(?P<obj>(?:\s+[\w'’.-]+){0,3}?)\s+(?:from|off(?:\s+of)?|out\s+of)\s+"
     r"(?:(?!(?:to|into|onto)\s)[\w'’.-]+\s+){0,4}?[\"'“‘]?$"
-    # "left Tier 3", "exited the watch list"
-    r"|\b(?P<left>left|leaves|leaving|exit(?:s|ed|ing)?)(?P<obj2>)\s+(?:the\s+)?[\"'“‘]?$",
+    # "left Tier 3", "exited the watch list", "lost its Tier 1 status"
+    r"|\b(?P<left>left|leaves|leaving|exit(?:s|ed|ing)?|lost|los(?:es|ing)|forfeit\w*)(?P<obj2>)"
+    r"\s+(?:the\s+|its\s+|their\s+)?[\"'“‘]?$",
     re.IGNORECASE,
 )
 _OFF_UP = re.compile(r"c[ao]me|comes|coming|climb|got|get|lift|emerg|graduat|escap|left|leav|exit",
@@ -78,7 +81,7 @@ class MoveReading:
 def read_moves(ctx: SentenceContext, streak_in_clause: bool = False) -> MoveReading:
     """Every move between tiers in one sentence, with the companions that join the target tier."""
     reading = MoveReading()
-    matches = list(MOVE_RE.finditer(ctx.text))
+    matches = _verbs(ctx)
     previous_end, previous_subjects = 0, []
     for i, match in enumerate(matches):
         cstart, cend = local_clause(ctx, match.start())
@@ -89,6 +92,18 @@ def read_moves(ctx: SentenceContext, streak_in_clause: bool = False) -> MoveRead
             previous_end, previous_subjects = found
     _off_list(ctx, reading)
     return reading
+
+
+def _verbs(ctx: SentenceContext) -> list[re.Match[str]]:
+    """The move verbs of a sentence; "back" right after one is part of it ("fell back from the watch
+    list", "moved back to Tier 2": the verb before gives the direction)."""
+    found: list[re.Match[str]] = []
+    for match in MOVE_RE.finditer(ctx.text):
+        if found and match.group(0).lower() == "back" and \
+                not ctx.text[found[-1].end():match.start()].strip():
+            continue
+        found.append(match)
+    return found
 
 
 def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int],
@@ -132,7 +147,8 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     end = max([match.end()] + [t.end for t in (source, target) if t])
     year = local_year(ctx, start, end)
     offset = 0 if year else local_offset(ctx, match.start(), end)
-    if year is None and not offset and streak_in_clause and STREAK_CUE.search(ctx.text, cstart, cend):
+    if year is None and not offset and streak_in_clause and STREAK_CUE.search(ctx.text, _own_start(subjects,
+                                                                                     match, cstart), cend):
         reading.consumed |= used
         return None  # "has regained ... for the second consecutive year": the move's year is open
     for subject in subjects:
@@ -156,6 +172,13 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     return end, subjects
 
 
+def _own_start(subjects: list[Subject], match: re.Match[str], cstart: int) -> int:
+    """Where the move's own stretch begins: at its first subject named before the verb, else the verb
+    ("Belize stayed there for a third consecutive year and Uzbekistan was demoted": not Uzbekistan's run)."""
+    before = [s.start for s in subjects if not isinstance(s, str) and s.start < match.start()]
+    return max(cstart, min(before)) if before else match.start()
+
+
 def _window_end(ctx: SentenceContext, offset: int, limit: int, objects: list) -> int:
     """Where a move's tiers stop: at a new conjunct, or at a country that is not the verb's object."""
     stop = min(limit, offset + 120)
@@ -175,7 +198,7 @@ def _source_target(ctx: SentenceContext, match: re.Match[str],
         if source is None and _SOURCE_LEAD.search(lead):
             source = mention  # "from Tier 2 to Tier 1", or after it: "upgraded to Tier 1 from the watch list"
         elif target is None and (_TARGET_LEAD.search(lead) or (
-                match.group("up") and re.match(r"regain|return|back", match.group(0), re.IGNORECASE))):
+                re.match(r"regain|return|back", match.group(0), re.IGNORECASE))):
             target = mention
     return source, target
 

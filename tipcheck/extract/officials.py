@@ -14,7 +14,7 @@ _NAME = r"(?P<name>[A-Z][a-zA-Z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'’-]+)){1,3
 _TIP_OFFICE = (r"(?:[Oo]ffice\s+to\s+[Mm]onitor\s+and\s+[Cc]ombat\s+[Tt]rafficking(?:\s+in\s+[Pp]ersons)?|"
                r"TIP\s+[Oo]ffice|(?:anti-)?trafficking\s+office|[Tt]rafficking\s+in\s+[Pp]ersons\s+[Oo]ffice)")
 _DIRECTOR = (r"(?:(?:the\s+)?(?:U\.S\.\s+)?(?:State\s+Department['’]?s?\s+)?)"
-             r"(?:new\s+|current\s+|incoming\s+)?"
+             r"(?:new\s+|current\s+|incoming\s+|[Aa]cting\s+)?"
              r"(?:[Dd]irector|[Hh]ead|[Cc]hief|[Aa]mbassador(?:[- ]at[- ][Ll]arge)?)(?:\s+(?:of|for|to|at)\s+"
              r"(?:the\s+|its\s+)?(?:U\.S\.\s+)?(?:State\s+Department['’]?s?\s+)?" + _TIP_OFFICE + ")?")
 # "John Miller, who directs the department's trafficking office", "NAME, a former congressman who
@@ -44,6 +44,20 @@ _FIRST_REPORT_RE = re.compile(
     r"(?:['’]s|\b(?:presenting|releasing|unveiling|launching|issuing|introducing|at\s+the\s+release\s+of|"
     r"(?:who\s+)?(?:presented|released|unveiled|launched|issued|introduced))\s+(?:his|her|their))\s+"
     r"first\s+(?:annual\s+)?(?:[\w-]+\s+){0,4}?(?:[Rr]eport|edition)\b")
+# The head's post left empty: "the post of ambassador-at-large for trafficking ... has been vacant
+# since ...", "with no ambassador-at-large in place". A vacancy is a claim about who was in office.
+_POST = r"(?:[Aa]mbassador(?:[- ]at[- ][Ll]arge)?|[Dd]irector(?:ship)?|head|chief)"
+_VACANT_RE = re.compile(
+    rf"\b(?:the\s+)?(?:post|position|job|office|seat|role)\s+of\s+(?:the\s+)?(?:U\.S\.\s+)?{_POST}\b"
+    rf"[^.;]{{0,120}}?\b(?:has\s+been|have\s+been|had\s+been|is|was|remains|remained|sits|sat|stood|lies|lay)"
+    rf"\s+(?:still\s+|now\s+)?(?:vacant|empty|unfilled)\b(?!\s+(?:for\s+[^.;]{{0,30}})?until\b)"
+    rf"|\b(?:with|without|has|had|have)\s+(?:no|an?)\s+(?:permanent\s+|confirmed\s+|Senate-confirmed\s+)?"
+    rf"{_POST}\b(?:\s+(?:in\s+place|in\s+post|appointed|confirmed|at\s+its\s+helm))?"
+    rf"|\bno\s+{_POST}\s+(?:has\s+been|had\s+been|was|is)\s+(?:yet\s+)?(?:named|appointed|confirmed|"
+    rf"nominated|in\s+place)",
+)
+_ACTING_BEFORE_RE = re.compile(r"\b[Aa]cting\s+(?:\w+\s+){0,2}$")
+_ACTING_RE = re.compile(r"\b[Aa]cting\s+(?:[\w'’-]+\s+){0,3}?(?:[Dd]irector|[Hh]ead|[Cc]hief)\b")
 _FORMER_RE = re.compile(r"\b(?:former|then|ex-|late)\s*$", re.IGNORECASE)
 _TITLES = {"Ambassador", "Director", "Secretary", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Dr"}
 _NOT_NAME = {"State", "Department", "Office", "Report", "The", "Trafficking", "Persons"}
@@ -74,10 +88,36 @@ def read_officials(ctx: SentenceContext) -> list[Draft]:
             first = _FIRST_REPORT_RE.search(ctx.text, name_end, min(len(ctx.text), match.end() + 90))
             if first and re.search(r"[.;]", ctx.text[name_end:first.start()]):
                 first = None
+            # "Acting Director Kari Johnstone", "NAME, the acting director of the TIP office"
+            acting = _ACTING_BEFORE_RE.search(ctx.text, max(0, match.start() - 30), match.start()) \
+                or _ACTING_RE.search(ctx.text, match.start(), match.end())
             drafts.append(Draft(
-                kind="official", fields=fields(name=name, role=role, first_report=bool(first) or None),
+                kind="official", fields=fields(name=name, role=role, first_report=bool(first) or None,
+                                               acting=bool(acting) or None),
                 start=match.start(), end=first.end() if first else end, reading=f"official:{role}",
             ))
+    return drafts + _vacancies(ctx)
+
+
+def _vacancies(ctx: SentenceContext) -> list[Draft]:
+    """ "The post of ambassador-at-large for trafficking has been vacant since ...": no head in office."""
+    if not re.search(r"traffick", ctx.text, re.IGNORECASE):
+        return []
+    drafts = []
+    for match in _VACANT_RE.finditer(ctx.text):
+        text = match.group(0)
+        if re.match(r"(?:with|has|had|have)\s+an?\s", text) and not text.lower().startswith("without"):
+            continue  # "has an ambassador-at-large": the post is filled
+        post = re.search(_POST, text)
+        if post and re.match(r"\s+(?:for|on|of)\s+(?!(?:the\s+)?(?:office\s+to\s+)?(?:monitor|combat|"
+                             r"traffick|TIP\b|human\s+traffick|persons))", text[post.end():] or
+                             ctx.text[match.end():match.end() + 40], re.IGNORECASE):
+            continue  # "no ambassador-at-large for religious freedom": another post
+        if ctx.is_negated(max(0, match.start() - 20), match.start()) or ctx.is_modal(
+                max(0, match.start() - 40), match.start()):
+            continue
+        drafts.append(Draft(kind="official", fields=fields(role=TIP_DIRECTOR, vacant=True),
+                            start=match.start(), end=match.end(), reading="official:vacant"))
     return drafts
 
 

@@ -30,7 +30,8 @@ _ESCAPED_RE = re.compile(r"\b(?:escap\w*|avoid\w*|spared|dodg\w*|stay\w*\s+off|k
                          r"evad\w*)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 _NEVER_RE = re.compile(r"\bnever\b", re.IGNORECASE)
 # a tier left behind, not held: "leaping from Tier 3 to Tier 1", "fell from the watch list"
-_SOURCE_RE = re.compile(r"\b(?:from|out\s+of)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
+_SOURCE_RE = re.compile(r"\b(?:from|out\s+of|lost|los(?:es|ing)|forfeit\w*)\s+(?:the\s+|its\s+|their\s+)?"
+                        r"(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
                         re.IGNORECASE)
 # a state before the report's news: "which had been on the watch list", "previously a Tier 2 country"
 # (a state, not "said 17 countries had been placed in Tier 3", which is reported speech)
@@ -70,8 +71,12 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
                 runs: dict[int, set[str]]) -> list[Draft]:
     drafts: list[Draft] = []
     # a tier a country moved to or from does not compete for it with another tier of the clause
+    # (a tier reached competes unless the placement is of another year: "Macau dropped to Tier 3 as Hong
+    # Kong stays on the watch list", but "moved to the Watch List, having been ranked Tier 2 in 2017")
     moved = {(d.fields.get("country"), ctx.tiers[i]) for d in moves if d.kind == "move"
-             for i in d.consumed}
+             for i in d.consumed if ctx.tiers[i].tier == d.fields.get("from_tier")}
+    reached = {(d.fields.get("country"), ctx.tiers[i]) for d in moves if d.kind == "move"
+               for i in d.consumed}
     seen: set[tuple[str, str]] = set()
     for index, mention in enumerate(ctx.tiers):
         if index in used or mention.tier is None:
@@ -82,14 +87,16 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             continue
         others = [t for _, t in tiers_in(ctx, cstart, cend) if t is not mention
                   and t.tier and t.tier != mention.tier]
+        dated = _dated(ctx, mention, cstart)
         subjects = clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
         for subject in sorted(subjects, key=lambda s: _distance(s, mention)):
             if isinstance(subject, CountryMention) and (
-                    (others and _closer_tier(subject, mention, [t for t in others if
-                                                                 (name(subject), t) not in moved]))
+                    (others and _closer_tier(subject, mention, [t for t in others if (name(subject), t)
+                                                                 not in (reached if dated else moved)]))
                     or _NOT_HOLDER_RE.search(ctx.text, max(cstart, subject.start - 40), subject.start)
                     or MOVE_RE.search(ctx.text, mention.end, subject.start)
                     or _other_conjunct(ctx, cstart, subject, mention)
+                    or _other_object(ctx, subject, mention)
                     or _place_after(ctx, subject, mention)):
                 continue  # "placing Vietnam on its blacklist and downgrading Indonesia": not Indonesia
             if (name(subject), mention.tier) in seen or name(subject) in runs.get(index, ()):
@@ -97,6 +104,12 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             seen.add((name(subject), mention.tier))
             drafts.append(_placement(ctx, subject, mention, cstart))
     return drafts
+
+
+def _dated(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:
+    """The tier mention gives itself a time: "ranked Tier 2 in 2017", "last year", "had been on"."""
+    return bool(local_year(ctx, mention.start, mention.end) or local_offset(ctx, mention.start, mention.end)
+                or _EARLIER_RE.search(ctx.text, max(cstart, mention.start - 60), mention.start))
 
 
 def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cstart: int) -> Draft:
@@ -147,8 +160,37 @@ def _other_conjunct(ctx: SentenceContext, cstart: int, subject: Subject, mention
     if not isinstance(subject, CountryMention) or subject.start < cstart:
         return False  # "Malaysia fell to Tier 3; it was rated Tier 2 ...": "it" is Malaysia
     if subject.start > mention.end:
-        return conjunct_start(ctx, cstart, subject.start) > mention.end
+        return conjunct_start(ctx, cstart, subject.start) > mention.end or _new_clause(ctx, subject, mention)
     return conjunct_start(ctx, cstart, mention.start) > subject.end
+
+
+_AND_BEFORE = re.compile(r"\s+(?:and|but|while|whereas)\s+(?:(?:the|neighbou?ring|nearby)\s+)?$")
+_OWN_VERB = re.compile(r"\s+(?:(?:also|then|later|now|too)\s+)?(?:was|were|is|are|has|have|had|got|gets|"
+                       r"stay\w*|remain\w*|fell|falls|rose|rises|[a-z]+ed)\b")
+
+
+def _new_clause(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:
+    """ "Belarus stayed on Tier 3 for a fourth year and Malaysia was demoted": a country after "and" with a
+    verb of its own opens a new clause (not "Tier 3 countries Cuba and Iran were named": a list)."""
+    gap = _AND_BEFORE.search(ctx.text, mention.end, subject.start)
+    if gap is None or not _OWN_VERB.match(ctx.text, subject.end):
+        return False
+    listed = ctx.countries_in(mention.end, subject.start)
+    return not (listed and not ctx.text[listed[-1].end:gap.start()].strip(" ,"))
+
+
+# "lowered Kazakhstan's rating and sent Saudi Arabia and Cuba to the bottom tier": a second verb and
+# its own object stand between the country and the tier
+_SECOND_VERB_RE = re.compile(r"\b(?:and|but|then)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|sent|put|kept|gave|"
+                             r"left|took|set|named)\s+(?:the\s+)?$")
+
+
+def _other_object(ctx: SentenceContext, subject: Subject, mention: TierMention) -> bool:
+    """The tier belongs to another verb's object, not to this country before it."""
+    if not isinstance(subject, CountryMention) or subject.end > mention.start:
+        return False
+    return any(_SECOND_VERB_RE.search(ctx.text, subject.end, other.start)
+               for other in ctx.countries_in(subject.end, mention.start) if other.country != subject.country)
 
 
 def _place_after(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:

@@ -30,6 +30,18 @@ _REPORT_YEAR_RE = re.compile(
     rf"|\b(?P<ord>{ORDINAL_PATTERN})\s+annual\s+(?:\w+\s+){{0,4}}?(?:[Rr]eport"
     rf"|(?P<noun>assessment|ranking|edition|survey|review)(?=[\s,.;]))\b"
 )
+# The report with its number in apposition: "The report, the 25th edition, ...", "The 2020 report,
+# the 20th since Congress passed the Trafficking Victims Protection Act, ..." (counted from the first
+# report; "the fifth since Blinken took office" counts from something else and is not read).
+_APPOSED_ORDINAL_RE = re.compile(
+    rf"\b(?:[Rr]eport|edition)\s*,\s+(?:the|its)\s+(?P<ord>{ORDINAL_PATTERN})"
+    rf"(?:\s+(?:annual\s+)?(?:edition|report|installment|issue|one))?"
+    rf"(?=\s*[,;)—–]|\s+-\s|\s+since\s+(?:Congress|the\s+(?:TVPA|Trafficking\s+Victims|law|first|"
+    rf"series)|its\s+(?:creation|launch|inception)|it\s+was\s+(?:first|created|launched)|2000\b))"
+    rf"|\b(?:[Tt]he|[Ii]ts)\s+(?P<ord2>{ORDINAL_PATTERN})\s+(?:edition|installment)\s+of\s+(?:the\s+)?"
+    rf"(?:annual\s+|yearly\s+)?(?:U\.S\.\s+|State\s+Department['’]?s?\s+)?"
+    rf"(?:TIP\b|Trafficking\s+in\s+Persons|[Rr]eport\b|[Tt]rafficking\s+report)"
+)
 _DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?![\w.]))"
@@ -51,6 +63,17 @@ _REPORT_CUE_RE = re.compile(r"\b(?:report|State\s+Department|Washington|United\s
 _RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|this\s+month|last\s+month)\b", re.IGNORECASE)
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z.' -]+(?:\s*\([A-Za-z]+\))?,\s*$")
 _WEEKDAY_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY})(?:'s)?\b")
+# A weekday that dates someone's reaction ("the foreign ministry said Tuesday", "Seoul on Friday
+# welcomed its upgrade"): the day after the release, often, not the release day.
+_REACTION = (r"(?:said|says|told|stated|responded|reacted|welcomed|rejected|critici[sz]ed|condemned|"
+             r"regretted|protested|denied|dismissed|hailed|praised|complained|insisted|noted|added|"
+             r"argued|warned|vowed|pledged|expressed|called|urged|thanked)")
+_REACTION_BEFORE_RE = re.compile(rf"\b{_REACTION}\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+_REACTION_AFTER_RE = re.compile(rf"^(?:\s+(?:morning|afternoon|evening|night))?\s+(?:it\s+|that\s+)?"
+                                rf"{_REACTION}\b", re.IGNORECASE)
+_RELEASED_ON_RE = re.compile(r"\b(?:releas\w*|issu\w*|publish\w*|unveil\w*|launch\w*|came\s+out|"
+                             r"rolled\s+out|made\s+public|present\w*)\s+(?:\w+\s+){0,3}?(?:on\s+)?$",
+                             re.IGNORECASE)
 
 
 def read_release(ctx: SentenceContext) -> list[Draft]:
@@ -87,6 +110,15 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
             reading="report_year:ordinal" if ordinal else "report_year:named",
             year_explicit=year is not None,
         ))
+    for match in _APPOSED_ORDINAL_RE.finditer(ctx.text):
+        group = "ord" if match.group("ord") else "ord2"
+        ordinal = parse_ordinal(match.group(group))
+        if not ordinal or ordinal > 60 or any(d.start <= match.start(group) < d.end for d in drafts):
+            continue
+        start = match.start(group) - (4 if group == "ord" else 0)
+        drafts.append(Draft(kind="report_year", fields=fields(ordinal=ordinal),
+                            start=max(start, match.start()), end=match.end(),
+                            reading="report_year:apposed-ordinal"))
     return drafts
 
 
@@ -131,6 +163,8 @@ def _weekdays(ctx: SentenceContext) -> list[Draft]:
         if not ((release and abs(match.start() - release.start()) <= 60)
                 or _acted_on(ctx, match.start(), match.end(), 40)):
             continue
+        if _reaction_day(ctx, match.start(), match.end()):
+            continue
         drafts.append(Draft(
             kind="weekday", fields={"weekday": match.group("wd")},
             start=match.start(), end=match.end(), reading="weekday:released-on",
@@ -138,6 +172,14 @@ def _weekdays(ctx: SentenceContext) -> list[Draft]:
         ))
     drafts += _relative(ctx, release)
     return drafts
+
+
+def _reaction_day(ctx: SentenceContext, start: int, end: int) -> bool:
+    """ "the ministry said Tuesday", "on Friday welcomed": the weekday dates a reaction, not the release."""
+    lead = ctx.text[max(0, start - 40):start]
+    if _RELEASED_ON_RE.search(lead):
+        return False  # "released on Tuesday, the ministry said": the release's own day
+    return bool(_REACTION_BEFORE_RE.search(lead) or _REACTION_AFTER_RE.match(ctx.text[end:end + 40]))
 
 
 def _acted_on(ctx: SentenceContext, start: int, end: int, reach: int, after: int = 25) -> bool:

@@ -40,6 +40,22 @@ _EXEMPT_RE = re.compile(r"\b(?:except\w*|exclud\w*|exempt\w*|not|other\s+than|ap
 _EXEMPT_AFTER_RE = re.compile(
     r"[^.;]{0,25}?\b(?:untouched|unaffected|exempt\w*|excluded|spared|(?:is|are|(?:would|will)\s+)"
     r"\s*not\s+(?:be\s+)?(?:affected|covered|included|cut))\b", re.IGNORECASE)
+# "Countries on Tier 3 risk losing all U.S. foreign aid": every kind of aid, humanitarian included
+# (the TVPA puts only non-humanitarian, non-trade-related assistance at risk).
+_ALL_AID_RE = re.compile(
+    r"\b(?:los(?:e|es|ing|t)|cut(?:s|ting)?\s+off|withh[eo]ld\w*|suspend\w*|den(?:y|ies|ied|ying)|"
+    r"ineligible\s+for|halt\w*|the\s+loss\s+of|end(?:s|ing)?)\s+(?:of\s+)?"
+    r"(?P<all>all|any)\s+(?:(?:U\.S\.|US|American|U\.S\.\s+government|Washington['’]s)\s+)?"
+    r"(?:foreign\s+|federal\s+|bilateral\s+|government\s+)?(?:aid|assistance|funding)\b"
+    r"(?![^.;]{0,40}?\b(?:except|other\s+than|apart\s+from|but\s+(?:humanitarian|trade)|save))",
+    re.IGNORECASE)
+# "sanctions, including the loss of US trade privileges": trade is not among the TVPA §110(d)
+# measures (trade-related assistance is even exempt from them).
+_TRADE_LOSS_RE = re.compile(
+    r"\b(?:loss|lose|loses|losing|lost|withdraw\w*|suspen\w*|revok\w*|revocation|cut\w*|end(?:s|ing)?)\s+"
+    r"(?:of\s+)?(?:(?:its|their|U\.S\.|US|American|Washington['’]s)\s+){0,2}trade\s+(?:privileges|preferences|"
+    r"benefits|access|status)\b|\btrade\s+(?:sanctions|embargo(?:es)?)\b",
+    re.IGNORECASE)
 _TRADE_RE = re.compile(r"(?P<non>non-?\s*)?trade[- ]related\s+(?:foreign\s+)?(?:assistance|aid)\b",
                        re.IGNORECASE)
 # "Penalties ... will hit only those countries still on the list next year": when sanctions start.
@@ -115,6 +131,27 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
             start=match.start(), end=match.end(), reading="tier3_consequence:aid",
             attributed=ctx.is_attributed(match.start()),
         ))
+    if _TIER3_WORDS_RE.search(ctx.text) or re.search(r"\bsanction", ctx.text, re.IGNORECASE):
+        for match in _ALL_AID_RE.finditer(ctx.text):
+            cstart, _ = ctx.clause_bounds(match.start())
+            if ctx.is_negated(cstart, match.start("all")) or \
+                    any(d.start <= match.start() < d.end for d in drafts):
+                continue  # "would not lose all aid"
+            drafts.append(Draft(
+                kind="tier3_consequence", fields=fields(restricts="all", word_offset=match.start("all")
+                                                        - match.start()),
+                start=match.start(), end=match.end(), reading="tier3_consequence:all-aid",
+                attributed=ctx.is_attributed(match.start()),
+            ))
+    if _TIER3_WORDS_RE.search(ctx.text):
+        for match in _TRADE_LOSS_RE.finditer(ctx.text):
+            cstart, _ = ctx.clause_bounds(match.start())
+            lead = ctx.text[max(0, match.start() - 30):match.start()]
+            if ctx.is_negated(cstart, match.start()) or _EXEMPT_RE.search(lead):
+                continue  # "not trade sanctions", "excluding trade benefits"
+            drafts.append(Draft(kind="tier3_consequence", fields={"restricts": "trade"},
+                                start=match.start(), end=match.end(), reading="tier3_consequence:trade-loss",
+                                attributed=ctx.is_attributed(match.start())))
     if not drafts:
         for match in _FOOD_AID_RE.finditer(ctx.text):
             if _EXEMPT_AFTER_RE.match(ctx.text, match.end()) or \

@@ -63,8 +63,9 @@ _RELATIVE_RE = re.compile(r",\s*(?:(?P<plural>(?:both|all|each|two|three|four|fi
 _REPORTS_SPAN_RE = re.compile(
     rf"\bin\s+(?:each\s+of\s+|all\s+|both\s+)?the\s+(?P<which>first|previous|preceding|prior|past|last)\s+"
     rf"(?P<n>{CARDINAL_PATTERN})\s+(?:reports|editions|years|assessments|rankings)\b", re.IGNORECASE)
-# "since the first report in 2001", "since the report began in 2001": since that year
-_SINCE_FIRST = re.compile(r"\bsince\s+(?:the\s+)?(?:first\s+(?:one|report|edition|list)|(?:the\s+)?"
+# "since the first report in 2001", "since its first ranking in 2012", "since the first in 2001"
+_SINCE_FIRST = re.compile(r"\bsince\s+(?:the\s+|its\s+)?(?:first(?:\s+(?:one|report|edition|list|ranking|"
+                          r"rating|assessment|listing))?|(?:the\s+)?"
                           r"(?:report|list|rankings?)\s+(?:began|started|was\s+first\s+published))\s+in\s+$",
                           re.IGNORECASE)
 _FIRST_TIME_SINCE = re.compile(r"\bfirst\s+time\b[^;]*$", re.IGNORECASE)
@@ -84,6 +85,11 @@ _OFF_TIER = re.compile(r"\b(?:off|out\s+of|left|leav\w*|remov\w*|lift\w*|escap\w
 # the first time concerns a class of governments, not a country: "for the first time governments ..."
 _GENERIC_AFTER = re.compile(r"[\s,]+(?:any\s+|all\s+|the\s+)?(?:governments|countries|nations|states)\b",
                             re.IGNORECASE)
+# "for the first time in two decades", "in 20 years", "in a decade": the first in a span, not ever
+_FIRST_IN_SPAN = re.compile(r"\s+in\s+(?:(?:over|more\s+than|nearly|almost|about|some|at\s+least)\s+)?"
+                            r"(?:a|the\s+last|the\s+past|[\w-]+|\d+)\s+(?:\w+\s+)?(?:years|decades?|reports)\b|"
+                            r"\s+in\s+(?:a|over\s+a|more\s+than\s+a)\s+(?:decade|generation)\b",
+                            re.IGNORECASE)
 _PLUPERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:has|have|had|was|were|is|are)\s+(?:\w+\s+){0,2}?"
                              r"(?:held|kept|been|sat|stayed|remained|spent|languished)\b[^,;]{0,30}$",
@@ -97,7 +103,8 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
     for match in _RANGE_RE.finditer(ctx.text):
         drafts += _range(ctx, match, moved, taken)
     for match in _ORDINAL_RE.finditer(ctx.text):
-        drafts += _ordinal(ctx, match, moved, taken)
+        found = _ordinal(ctx, match, moved, taken)
+        drafts += found + _elliptical(ctx, found)
         taken.append(match.span())
     for match in _REPORTS_SPAN_RE.finditer(ctx.text):
         if any(a <= match.start() < b for a, b in taken):
@@ -216,6 +223,35 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
     return out
 
 
+# "..., and Russia for the 12th", "... and Saudi Arabia for a fourth": the run's noun left out
+_ELLIPSIS_RE = re.compile(rf"(?:\s+(?:in|on|at|under)\s[^,;.]{{0,50}}?)?,?\s+(?:and|while|whereas|with)\s+"
+                          rf"(?P<who>(?:(?:the|neighbou?ring|nearby|fellow)\s+)?[A-Z][^,;.]{{0,60}}?)\s+"
+                          rf"for\s+(?:the|a|an|its)\s+(?P<ord>{ORDINAL_PATTERN})"
+                          r"(?![\w-]|\s+(?:consecutive|straight|successive|years?|times?|reports?)\b)")
+
+
+_OPENERS = ("", "the", "neighbouring", "neighboring", "nearby", "fellow")  # "..., and neighbouring Turkey"
+
+
+def _elliptical(ctx: SentenceContext, runs: list[Draft]) -> list[Draft]:
+    """ "Belarus stayed on the blacklist for a fourth consecutive year, and Russia for the 12th": the
+    second conjunct leaves out the verb, the tier and the noun of the first; it is a run of its own."""
+    if not runs:
+        return []
+    first = runs[0]
+    match = _ELLIPSIS_RE.match(ctx.text, first.end)
+    count = parse_ordinal(match.group("ord")) if match else None
+    if match is None or not count:
+        return []
+    who = ctx.countries_in(match.start("who"), match.end("who"))
+    if not who or ctx.text[match.start("who"):who[0].start].strip(" ").lower() not in _OPENERS:
+        return []  # the conjunct must open with the country
+    return [Draft("streak", {**first.fields, "country": name(mention), "length": count},
+                  match.start("who"), match.end(), "streak:elliptical", negated=first.negated,
+                  attributed=first.attributed, consumed=set(first.consumed))
+            for mention in who]
+
+
 def _reports_span(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -> list[Draft]:
     """ "blacklisted in the first two reports" (the reports of the first N years), "rated Tier 2 in the
     previous two reports" (each of the N reports before the claim's own, maybe more before them)."""
@@ -251,7 +287,7 @@ def _first_time_on(ctx: SentenceContext, match: re.Match[str], tier: TierMention
             ctx.is_negated(max(0, low - 30), high):
         return False
     cend = local_clause(ctx, match.start())[1]
-    if re.match(r"\s+since\b", ctx.text[match.end():]) or \
+    if _FIRST_IN_SPAN.match(ctx.text, match.end()) or re.match(r"\s+since\b", ctx.text[match.end():]) or \
             re.search(r"\bsince\s+(?:19|20)\d\d\b", ctx.text[match.end():cend]):
         return False  # "the first time since 2010 that ...": since then, not ever
     return not _GENERIC_AFTER.match(ctx.text, match.end())
@@ -273,14 +309,18 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
                                                     .group(0)), cend) \
         if re.match(r"(?:\s+each)?\s+for\s+", ctx.text[match.end():]) else []
     subjects: list[Subject] = list(listed) or _subjects(ctx, cstart, cend, match.span())
-    since = _since(ctx, cstart, cend, match.span())
+    until = _UNTIL_RE.match(ctx.text, match.end())
+    since = None if until else _since(ctx, cstart, cend, match.span())
     ends = "before" if _BEFORE_CUE.search(ctx.text, max(cstart, match.start() - 30),
                                           min(cend, match.end() + 60)) else "either"
     out = []
     for subject in subjects:
         values = fields(country=name(subject), tier=tier.tier, length=length, consecutive=True,
                         ends=ends)
-        if since is not None:
+        if until is not None:  # "on the watch list for seven consecutive years until 2010"
+            last = int(until.group("y"))
+            values.update(since=last - length + 1, until=last, ends="range")
+        elif since is not None:
             values.update(since=since.year, until=since.year + length - 1, ends="range")
         out.append(Draft("streak", values, match.start(), match.end(), "streak:duration",
                          negated=negated_near(ctx, cstart, match.start()),
@@ -288,7 +328,15 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
                          consumed=_same_tier(ctx, tier, cstart, cend, match.span())))
     if out and since is not None:
         taken.append((since.start, since.end))
+    if out and until is not None:
+        taken.append(until.span("y"))
     return out
+
+
+# the run's last year, right after it: "for seven consecutive years until 2010", "six years on the
+# watch list, through 2019" (a "since" later in the clause is another run's start)
+_UNTIL_RE = re.compile(r"(?:\s+(?:on|in|at)\s+[^,;.()]{1,40}?)?,?\s+"
+                       r"(?:until|till|through|up\s+to|ending\s+in)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 _RUN_LEAD = re.compile(r"\b(?:for|spent|spending|spends|after|following|ending|ended|ends|"

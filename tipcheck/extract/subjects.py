@@ -69,6 +69,8 @@ def clause_subjects(ctx: SentenceContext, start: int, end: int,
     earlier = ctx.countries_in(0, start)
     if anaphor.group(0).lower() in ("it", "its") and earlier:
         return [earlier[0]]  # "Malaysia belonged on Tier 3, but the department kept it on ...": Malaysia
+    if earlier and ctx.focus not in {c.country for c in earlier}:
+        return []  # "ranked Seychelles on Tier 1 - the only African country ...": not surely the focus
     return [ctx.focus] if ctx.focus else []
 
 

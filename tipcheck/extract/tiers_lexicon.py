@@ -17,7 +17,7 @@ _TIER_WORD_VALUES = {
 _ORDINAL_TIER = {"first": "1", "top": "1", "highest": "1", "best": "1", "second": "2", "third": "3",
                  "lowest": "3", "bottom": "3", "worst": "3", "last": "3"}
 _RANK_NOUN = (r"(?:tier|ranking|rank|rating|category|level|grade|rung|classification|designation|"
-              r"status|bracket|spot)")
+              r"status|bracket|spot|group)")
 # words that may stand between "worst" and the noun: "the worst human trafficking nations"
 _WORST_FILL = r"(?:\s+(?:human|trafficking|human-trafficking|sex|labou?r|possible|of\s+the))"
 
@@ -33,6 +33,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("offenders", r"\b(?i:worst" + _WORST_FILL + r"{0,3}\s+(?:offenders?|performers?|violators?|"
                   r"nations|countries|country|places?))\b"),
     ("blacklist", r"\bblack-?list(?:ed|s)?\b"),
+    # "bottom-ranked", "at the bottom of the report" (not "at the bottom of the page")
+    ("bottom", r"\b(?i:bottom[-\s]ranked|at\s+the\s+(?:very\s+)?bottom(?:\s+of\s+(?:the\s+)?"
+               r"(?:[\w.'’-]+\s+){0,3}?(?:report|rankings?|list|table|ladder|scale|tiers)\b|(?!\s+of\b)))"),
     ("special", r"\b[Ss]pecial [Cc]ases?\b"),
     ("bare", r"\b(?:[Tt]ier|TIER)\b(?!\s*(?:[-\d]|[Oo]ne|[Tt]wo|[Tt]hree|I))"),
 ]
@@ -63,7 +66,7 @@ def _tier_of(match: re.Match[str]) -> tuple[str | None, str]:
         return _ORDINAL_TIER[match.group("o").lower()], kind
     if kind == "watch":
         return "2WL", kind
-    if kind in ("offenders", "blacklist"):
+    if kind in ("offenders", "blacklist", "bottom"):
         return "3", kind
     if kind == "special":
         return "special", kind
@@ -82,12 +85,19 @@ def find_tiers(text: str) -> list[TierMention]:
             mentions.append(TierMention(prev.start, match.end(), "2WL", "numbered",
                                         text[prev.start:match.end()]))
             continue
+        if how == "ordinal" and _EVENT_ORDINAL.search(match.group(0)):
+            continue  # "since its first ranking in 2012": the first in time, not the top tier
         mention = TierMention(match.start(), match.end(), tier, how, match.group(0))
         if mentions and _is_apposition(text, mentions[-1], mention):
             continue
         mentions.append(mention)
     return mentions
 
+
+# "first", "second", "third" before a noun that names an event, not a rung: "its first ranking",
+# "the second rating" (a count in time); "the first tier", "the third category" stay tiers
+_EVENT_ORDINAL = re.compile(r"\b(?:first|second|third)\s+(?:ranking|rank|rating|classification|designation|"
+                            r"status|spot|grade|group)s?$", re.IGNORECASE)
 
 _APPOSITION_GAP = re.compile(r"[\s,\-–—(:\"'“”‘’]*(?:or|i\.e\.|also\s+called)?[\s\"'“”‘’]*"
                              r"(?:an?|the|its)?\s*")

@@ -68,17 +68,44 @@ def add_triggers(*words: str) -> None:
 def _trigger_matcher() -> re.Pattern[str]:
     global _matcher
     if _matcher is None:
-        # longest first; plain literals, no case folding in the engine: the text is lower-cased once
-        words = sorted(set(TRIGGERS), key=len, reverse=True)
-        _matcher = re.compile("|".join(
-            r"(?<![a-z])" + re.escape(w[1:]) if w.startswith(" ") else re.escape(w) for w in words))
+        # no case folding in the engine: the text is lower-cased once
+        _matcher = re.compile(_trie_pattern(TRIGGERS))
     return _matcher
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One pattern that finds any of `words`, as a trie: "tier|time" becomes "ti(?:er|me)".
+
+    A flat alternation of 130 words tries every word at every offset (10 µs a sentence); the trie
+    tries one branch per letter (2.5 µs). Only whether some word is found matters, so a word that
+    another one extends ends the branch ("rank" for "ranking"). A word start (" aid") is checked
+    after its first letter: a(?<![a-z]a)id.
+    """
+    trie: dict[tuple[str, bool], dict] = {}  # (letter, at a word start) -> the rest
+    for word in words:
+        start = word.startswith(" ")
+        node = trie
+        for i, char in enumerate(word[1:] if start else word):
+            node = node.setdefault((char, start and i == 0), {})
+        node[("", False)] = {}  # a word ends here
+
+    def branch(node: dict[tuple[str, bool], dict]) -> str:
+        if ("", False) in node:
+            return ""
+        alternatives = [re.escape(char) + (f"(?<![a-z]{re.escape(char)})" if start else "") + branch(rest)
+                        for (char, start), rest in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branch(trie)
 
 
 def about_the_report(text: str) -> bool:
     """Whether a document names the report's subject at all (else it cannot hold a claim)."""
     lowered = text.lower()
-    return any(word in lowered for word in SUBJECT) or _SUBJECT_CASED.search(text) is not None
+    if any(word in lowered for word in SUBJECT):
+        return True
+    # the regex scan costs 60 µs a document, the literal test 1 µs: most documents hold no "TIP"
+    return "TIP" in text and _SUBJECT_CASED.search(text) is not None
 
 
 def is_candidate(sentence: str) -> bool:
