@@ -117,7 +117,7 @@ def _vote(claim: ReadClaim, facts: FactBase) -> Vote | None:
         return lambda y: _released_on(facts, y, f["release_month"], f["release_day"])
     if draft.kind == "other" and f.get("countries_covered") and not f.get("approximate"):
         return lambda y: _covered(facts, y, f["countries_covered"])
-    if draft.kind == "official":
+    if draft.kind == "official" and not draft.year_offset:  # "last year's report, under NAME"
         return _official_vote(f, facts)
     # "Kuwait remained on the Watch List" votes like a placement: it holds the tier in the report's
     # year (the year before is not asked)

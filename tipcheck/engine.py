@@ -9,6 +9,7 @@ files were found, so the output does not depend on the number of jobs.
 from __future__ import annotations
 
 import copyreg
+import functools
 import itertools
 import multiprocessing
 import os
@@ -223,7 +224,7 @@ class Checker:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers share the loaded rules and facts; elsewhere they are pickled to each worker once
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with context.Pool(jobs, initializer=_start_worker, initargs=(self,)) as pool:
+        with _pool_class()(jobs, initializer=_start_worker, initargs=(self,), context=context) as pool:
             # imap keeps the order of the files; results stream back and only claims are kept
             yield from pool.imap(_work, itertools.chain(first, items), chunksize=_CHUNK)
 
@@ -303,6 +304,24 @@ class Checker:
         result.summary.claims = len(result.claims)
         result.summary.unread = len(result.unread)
         result.stages["check"] = result.stages.get("check", 0.0) + time.perf_counter() - clock
+
+
+@functools.cache
+def _pool_class() -> type:
+    """A process pool whose worker-minding thread sleeps until a worker exits or the pool changes.
+
+    The standard Pool also wakes that thread whenever a result waits to be read: while the parent
+    reads a large result, the thread spins, and it took a second of CPU at --jobs 2 (more than
+    unpickling every result). ThreadPool waits on this one sentinel only, as here. (Made on first
+    use: a draft checked in one process never imports multiprocessing.pool.)
+    """
+    import multiprocessing.pool
+
+    class Pool(multiprocessing.pool.Pool):
+        def _get_sentinels(self) -> list[object]:
+            return [self._change_notifier._reader]  # type: ignore[attr-defined]
+
+    return Pool
 
 
 _WORKER: Checker | None = None

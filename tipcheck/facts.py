@@ -279,6 +279,7 @@ def load_fact_base(
     # hand-written reports (next year's report, or one corrected fact), validated like generated ones
     plan += [("manual", p) for p in sorted((man / "reports").glob("*.yaml"))]
     plan += [("manual", man / n) for n in MANUAL[2:]]
+    plan += [("manual", man / "officials.yaml")]  # hand corrections to officials' terms (sourced)
     for layer, path in plan:
         if not path.is_file():
             continue

@@ -165,7 +165,9 @@ def load_officials(ld: Loader, doc: Any, shown: str) -> None:
         note, origin = str(item.get("note") or ""), f"{shown}:{ipos[0]}"
         official = Official(role, name, start, end, sp, src, ep, note, origin)
         terms = ld.store.officials
-        same = [i for i, o in enumerate(terms) if (o.role, o.name, o.start) == (role, name, start)]
+        # a hand-written term may also fill in the start an earlier layer left blank
+        same = [i for i, o in enumerate(terms) if (o.role, o.name) == (role, name)
+                and (o.start == start or (o.start is None and ld.layer != "generated"))]
         if same and ld.layer != "generated":
             terms[same[0]] = official
         else:

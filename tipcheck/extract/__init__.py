@@ -60,20 +60,27 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
     focus: str | None = None
     skipped: list[Sentence] = []  # passed over since the last sentence read; countries found lazily
     previous: tuple[str, list[CountryMention] | None] = ("", [])  # the sentence before, its countries
+    prior_tier: str | None = None  # the one tier the sentence before placed countries on
     for sentence in document.sentences:
         if not is_candidate(sentence.text):  # the cheap literal prefilter (extract/triggers.py)
             if _might_name_country(sentence.text):
                 skipped.append(sentence)
             previous = (sentence.text, None)  # found only if needed ("Pakistan has fared better.")
+            prior_tier = None
             continue
         for passed in skipped:  # their countries set the focus ("it", "the nation") and context
             focus = _note_countries(index.find(passed.text, context=tuple(mentioned)), mentioned, focus)
         skipped.clear()
         text = sentence.text.replace("\n", " ")  # a hard-wrapped sentence reads as one line (same offsets)
         mentions = index.find(text, context=tuple(mentioned))
-        here = _previous_subject(previous, index, mentioned) if _OPENING_ANAPHOR_RE.match(text) else None
-        ctx = SentenceContext(text, mentions, here or focus, quoted=_quoted(document, sentence))
+        dateline = _dateline_end(text)
+        here = _previous_subject(previous, index, mentioned) \
+            if _OPENING_ANAPHOR_RE.match(text, dateline) else None
+        # the dateline's city is where the story was filed, never a subject ("PRAGUE -- The report ...")
+        ctx = SentenceContext(text, [m for m in mentions if m.start >= dateline], here or focus,
+                              quoted=_quoted(document, sentence), prior_tier=prior_tier)
         drafts = _date_by_sentence([d for reader in READERS if _opens(reader, ctx) for d in reader(ctx)])
+        prior_tier = _one_tier(drafts)
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
             result.claims.append(ReadClaim(draft, document.span(start, end),
@@ -92,7 +99,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
 _OPENING_ANAPHOR_RE = re.compile(r"\W*(?:(?:After|Before|Following|Despite|Since|Until|Like|Unlike|With|"
                                  r"Having|In|For|By)\b[^,;:]{1,80},\s+(?=its?\b))?"
                                  r"(?:(?i:it)(?!\s+(?:is|was|'s|’s)\s+(?:the|a|an|not|also|unclear|clear|"
-                                 r"likely|possible|time|hard|too)\b)|(?i:its)|The\s+(?:[\w-]+\s+){0,2}?"
+                                 r"likely|possible|time|hard|too)\b)|(?i:its)|(?:The|Our)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:nation|country|kingdom|government|state|republic|island))\b")
 # the subject that opens a sentence: "Neighboring Uzbekistan, where ..., remained on the Watch List."
 _OPENING_RE = re.compile(r"\W*(?:(?:the|neighbou?ring|nearby|meanwhile|separately|however|also)\W+)*$",
@@ -106,11 +113,24 @@ def _previous_subject(previous: tuple[str, list[CountryMention] | None], index: 
     text, mentions = previous
     if mentions is None:
         mentions = index.find(text.replace("\n", " "), context=tuple(mentioned))
+    dateline = _dateline_end(text)
     first = next((m for m in sorted(mentions, key=lambda m: m.start)
-                  if m.country and m.country != AUTHOR_COUNTRY), None)
-    if first is None or not _OPENING_RE.match(text[:first.start]):
+                  if m.country and m.country != AUTHOR_COUNTRY and m.start >= dateline), None)
+    if first is None or not _OPENING_RE.match(text[dateline:first.start]):
         return None
     return first.country
+
+
+# a dateline: a city in capitals, maybe a date and an agency, then a dash ("PRAGUE --",
+# "NAIROBI, June 25 (Wire) -", "ALGIERS (Brief) -")
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+                          r"(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([^()]{1,40}\))?\s*(?:--|-|–|—)\s+")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a sentence's dateline ends (0 when it has none)."""
+    match = _DATELINE_RE.match(text)
+    return match.end() if match else 0
 
 
 def _opens(reader: object, ctx: SentenceContext) -> bool:
@@ -130,6 +150,15 @@ def _note_countries(
                     mentioned[mention.country] >= mentioned.get(focus or "", 0):
                 focus = mention.country
     return focus
+
+
+def _one_tier(drafts: list[Draft]) -> str | None:
+    """The one tier a sentence's claims put countries on (a placement, a run, a move's target), else None:
+    what "there", "that rank" and "They include ..." in the next sentence refer to."""
+    tiers = {d.fields.get("to_tier") if d.kind == "move" else d.fields.get("tier") for d in drafts
+             if d.kind in ("placement", "streak", "streak_start", "move", "tier_count") and not d.negated}
+    tiers.discard(None)
+    return tiers.pop() if len(tiers) == 1 and tiers != {"special"} else None
 
 
 def _date_by_sentence(drafts: list[Draft]) -> list[Draft]:

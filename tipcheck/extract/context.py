@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from tipcheck.countries import CountryMention
 from tipcheck.extract import gates
-from tipcheck.extract.tiers_lexicon import TierMention, find_tiers
+from tipcheck.extract.tiers_lexicon import TierMention, find_tiers, with_back_references
 from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
 T = TypeVar("T")
@@ -72,6 +72,7 @@ class SentenceContext:
     countries: list[CountryMention]
     focus: str | None  # the country the document is speaking of, for "the reclusive nation", "it"
     quoted: Sequence[tuple[int, int]] = ()
+    prior_tier: str | None = None  # the one tier the sentence before spoke of: "... is there", "that rank"
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
@@ -92,8 +93,11 @@ class SentenceContext:
 
     @cached_property
     def tiers(self) -> list[TierMention]:
-        """The tier mentions, left to right."""
-        return find_tiers(self.text) if self.has(gates.TIER_WORDS) else []
+        """The tier mentions, left to right (with "there", "that rank" standing for the tier before)."""
+        found = find_tiers(self.text) if self.has(gates.TIER_WORDS) else []
+        if self.prior_tier and self.has(gates.BACK_WORDS):
+            found = with_back_references(self.text, found, self.prior_tier)
+        return found
 
     @cached_property
     def years(self) -> list[YearMention]:

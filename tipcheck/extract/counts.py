@@ -18,7 +18,7 @@ _N = CARDINAL_PATTERN
 _NOUN = r"(?:countries|nations|governments|states|territories|jurisdictions)"
 _COUNT_RE = re.compile(
     rf"(?P<along>\balong\s*side\s+|\balongside\s+|\balong\s+with\s+|\bjoin(?:s|ed|ing)?\s+(?:there\s+)?"
-    rf"(?:by\s+)?(?:about\s+|some\s+|another\s+)?|\bone\s+of\s+(?:the\s+)?(?:only\s+)?)?"
+    rf"(?:by\s+)?(?:about\s+|some\s+|another\s+)?|\bone\s+of\s+(?:the\s+)?(?:only\s+)?|\bamong\s+(?:the\s+)?)?"
     rf"(?:\bout\s+of\s+)?\b(?P<n>{_N})\s+(?P<other>other\s+|more\s+|additional\s+|further\s+)?"
     rf"(?P<between>(?:[\w-]+\s+){{0,2}}?){_NOUN}\b",
     re.IGNORECASE,
@@ -31,6 +31,13 @@ _NUMBER_FELL_RE = re.compile(
     rf"(?:to|at)?\s*(?P<n>{_N})"
     rf"|\b(?:bring|brought|take|took|push|pushed|rais|lower|cut)(?:s|ing|ed|e)?\s+the\s+number\s+of\s+"
     rf"(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:[\w-]+\s+){{0,6}}?to\s+(?P<n2>{_N})\b",
+    re.IGNORECASE,
+)
+# "The number of blacklisted nations is down from 23 last year": only the earlier count is stated.
+_NUMBER_FROM_RE = re.compile(
+    rf"\bnumber\s+of\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\s+(?:[\w-]+\s+){{0,6}}?(?:is|was|has\s+(?:gone|come))\s+"
+    rf"(?:(?:up|down)\s+from|lower\s+than|higher\s+than)\s+(?:the\s+)?(?P<n>{_N})\s+(?:{_NOUN}\s+)?"
+    rf"(?:(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before))|in\s+(?:the\s+)?(?P<year>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 _TIER_NUMBERING_RE = re.compile(
@@ -46,10 +53,13 @@ _SUBJECT_LEAD_RE = re.compile(r"\s*(?:the|its|this\s+year'?s|last\s+year'?s)?\s*
 # "..., with 41 on the Tier 2 Watch List": a count with no noun, right before a tier's name.
 _PLACED = r"(?:were|are|have\s+been|had\s+been)\s+(?:placed|put|ranked|listed|rated|classified)\s+"
 # "... while 24 were placed on Tier 3", "Forty-five were placed on the watch list" (the sentence's
-# subject: the countries the report placed there, as a whole).
+# subject: the countries the report placed there, as a whole); "while 33 earned Tier 1"; a list of
+# counts, "36 countries on Tier 1, 80 on Tier 2, 44 on the Watch List" (the comma-led items are read
+# only after a count with its noun, see _tier_count).
+_EARNED = r"(?:earned|received|got|won|were\s+given|were\s+awarded)\s+(?:a\s+|the\s+)?"
 _BARE_ON_TIER_RE = re.compile(
-    rf"\b(?:with|and|plus|while|whereas)\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})\s+(?:more\s+)?"
-    rf"(?:{_PLACED})?(?:on|in)\s+"
+    rf"(?:\b(?:with|and|plus|while|whereas)|(?P<comma>,))\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})"
+    rf"\s+(?:more\s+)?(?:(?:{_PLACED})?(?:on|in)\s+|{_EARNED})"
     rf"|^\W*(?P<n2>{_N})\s+(?:more\s+)?{_PLACED}(?:on|in)\s+",
     re.IGNORECASE,
 )
@@ -92,7 +102,8 @@ _APPROX_RE = re.compile(r"\b(?:about|around|roughly|some|nearly|almost|approxima
 # sanctions"): TVPA §110(d) sanctions apply to Tier 3 governments only.
 _TIER3_CUE_RE = re.compile(
     r"\bf[ae]ll(?:s|ing|en)?\s+short\s+of\s+(?:the\s+)?minimum|\bno\s+significant\s+efforts?|"
-    r"\bnot\s+making\s+significant\s+efforts?|\b(?:face|faces|facing)\s+(?:possible\s+|potential\s+)?"
+    r"\bnot\s+(?:to\s+be\s+)?making\s+significant\s+efforts?|"
+    r"\bfail(?:s|ed|ing)?\s+to\s+make\s+(?:any\s+)?significant\s+efforts?|\b(?:face|faces|facing)\s+(?:possible\s+|potential\s+)?"
     r"(?:U\.S\.\s+|US\s+)?sanctions|\bbe\s+sanctioned|\bworst\s+(?:human\s+trafficking\s+)?offenders?",
     re.IGNORECASE)
 # Countries that moved: a count of movers, not a tier's total.
@@ -127,7 +138,23 @@ def read_counts(ctx: SentenceContext) -> list[Draft]:
             if found:
                 drafts += found
                 taken += [(match.start(), match.end())] + [(d.start, d.end) for d in found]
+    for match in _NUMBER_FROM_RE.finditer(ctx.text):
+        if not any(a <= match.start("n") < b for a, b in taken):
+            drafts += _earlier_only(ctx, match)
     return drafts
+
+
+def _earlier_only(ctx: SentenceContext, match: re.Match[str]) -> list[Draft]:
+    """ "The number of Tier 3 countries is down from 23 last year": the earlier report's count."""
+    count = parse_cardinal(match.group("n"))
+    tier = _pick_tier(ctx, match.start(), match.start("n"))
+    if count is None or count > 400 or tier is None or ctx.is_modal(match.start(), match.start("n")):
+        return []
+    year = int(match.group("year")) if match.group("year") else None
+    return [Draft(kind="tier_count", fields=fields(tier=tier, count=count, year=year),
+                  start=match.start("n"), end=match.end(), reading="tier_count:previous",
+                  year_explicit=year is not None, year_offset=0 if year else -1,
+                  negated=ctx.is_negated(match.start(), match.start("n")))]
 
 
 def _subject_tier(ctx: SentenceContext, match: re.Match[str], cstart: int) -> str | None:
@@ -197,6 +224,8 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     anaphor = match.re is _ANAPHOR_RE
     modal_from = cstart
     if match.re is _BARE_ON_TIER_RE:
+        if match.group("comma") and not _LISTED_BEFORE_RE.search(ctx.text, 0, match.start()):
+            return []  # ", 80 on Tier 2" continues a list only after "36 countries on Tier 1"
         named = [t for t in ctx.tiers if match.end() <= t.start <= match.end() + 4 and t.tier
                  and t.tier != "special" and re.fullmatch(r"(?:the\s+)?", ctx.text[match.end():t.start])]
         if not named:
@@ -263,6 +292,8 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     return drafts
 
 
+_LISTED_BEFORE_RE = re.compile(rf"\b{_N}\s+{_NOUN}\s+(?:on|in)\s+[^,;.]{{1,40}}"
+                               rf"(?:,\s*{_N}\s+(?:on|in)\s+[^,;.]{{1,40}})*$", re.IGNORECASE)
 _NOW_RE = re.compile(r"\b(?:now|currently|this\s+year|today)\b", re.IGNORECASE)
 
 

@@ -31,6 +31,8 @@ UNGATEABLE = re.compile("[\u0130\u0131\u017f]")
 TIER_WORDS = ("tier", "level", "rank", "rating", "categor", "grade", "rung", "classification",
               "designation", "status", "bracket", "spot", "watch", "worst", "black", "special", "bottom",
               "group")
+# tiers_lexicon.with_back_references: "there", "that rank", "the same tier", "They include"
+BACK_WORDS = ("there", "that", "same", "they", "these", "those", "among them")
 # moves.read_moves without a tier named: a self-evident verb (_SELF_EVIDENT) or "a notch" (_ONE_STEP)
 _MOVE_WORDS = ("upgrad", "downgrad", "demot", "promot", "relegat")
 _ONE_STEP = re.compile(r"(?:a|one)\s+(?:tier|notch|rung|level|category)")
@@ -154,4 +156,6 @@ def officials(ctx: SentenceContext) -> bool:
     if not ctx.gated:
         return True
     lower = ctx.lower
-    return "secretary" in lower or ("traffick" in lower and _has(lower, _OFFICIAL_WORDS))
+    return "secretary" in lower or "ambassador-at-large" in lower \
+        or ("ambassador" in lower and "office" in lower) \
+        or ("traffick" in lower and _has(lower, _OFFICIAL_WORDS))

@@ -142,6 +142,8 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     if not subjects and verb.lower().endswith("ing"):
         subjects = list(previous)  # "South Korea was downgraded ..., slipping a tier"
     if not subjects:
+        subjects = _relative_head(ctx, cstart, match.start())
+    if not subjects:
         return None
     start = min([match.start()] + [t.start for t in (source, target) if t])
     end = max([match.end()] + [t.end for t in (source, target) if t])
@@ -170,6 +172,20 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     if target is not None:
         _companions(ctx, target, cend, year, offset, reading)
     return end, subjects
+
+
+# the main verb after a closed relative clause: "Chad, which fell to Tier 3 in 2022, climbed back"
+_CLOSED_RELATIVE_RE = re.compile(r",\s*(?:which|who)\b[^,;]*,\s*(?:(?:also|then|later|now|has|have|had|was|"
+                                 r"were|is|are)\s+)*$", re.IGNORECASE)
+
+
+def _relative_head(ctx: SentenceContext, cstart: int, offset: int) -> list[Subject]:
+    """The countries a closed relative clause hangs on, as the subject of the verb after it."""
+    relative = _CLOSED_RELATIVE_RE.search(ctx.text, cstart, offset)
+    if relative is None:
+        return []
+    run = last_list(ctx, cstart, relative.start())
+    return list(run) if run and not ctx.text[run[-1].end:relative.start()].strip() else []
 
 
 def _own_start(subjects: list[Subject], match: re.Match[str], cstart: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tipcheck.extract.context import SentenceContext, fields
+from tipcheck.extract.context import SentenceContext, fields, relative_year
 from tipcheck.extract.draft import Draft
 
 SECRETARY = "Secretary of State"
@@ -24,19 +24,33 @@ _HEADS_OFFICE = (r"who\s+(?:heads|leads|directs|runs|oversees|took\s+over|took\s
                  r"is\s+in\s+charge\s+of)\s+(?:the\s+)?(?:(?:U\.S\.\s+)?(?:State\s+)?[Dd]epartment['’]s\s+)?"
                  + _TIP_OFFICE)
 # Other State Department offices: read (so the sentence counts as read), checked only by name.
-_OTHER_ROLE = (r"(?P<role>(?:[Dd]eputy|[Uu]nder|[Aa]ssistant)\s+[Ss]ecretary(?:\s+of\s+[Ss]tate)?"
+# A lowercase "under" before a capitalised "Secretary" is the preposition ("published under Secretary
+# of State Condoleezza Rice"), not the title "Under Secretary" / "under secretary".
+_OTHER_ROLE = (r"(?P<role>(?:(?:[Dd]eputy|Under|[Aa]ssistant)\s+[Ss]ecretary|under\s+secretary)"
+               r"(?:\s+of\s+[Ss]tate)?"
                r"(?:\s+for\s+[A-Z][\w,]*(?:\s+(?:and\s+)?[A-Z][\w,]*){0,5}|\s+for\s+[a-z ]{3,40})?)")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(rf"{_OTHER_ROLE}\s+{_NAME}")),
     ("other", re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?{_OTHER_ROLE}")),
-    (SECRETARY, re.compile(rf"(?<![Dd]eputy\s)(?<![Uu]nder\s)(?<![Aa]ssistant\s)"
+    (SECRETARY, re.compile(rf"(?<![Dd]eputy\s)(?<!Under\s)(?<![Aa]ssistant\s)"
                            rf"\bSecretary\s+of\s+State\s+{_NAME}")),
+    # "published under Secretary Condoleezza Rice": the bare title after the preposition "under"
+    (SECRETARY, re.compile(rf"\bunder\s+(?:then-)?Secretary\s+{_NAME}")),
     (SECRETARY, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?Secretary\s+of\s+State\b")),
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:who\s+serves\s+as\s+|the\s+)?(?:U\.S\.\s+)?"
                               rf"{_DIRECTOR}[^.;]{{0,90}}?(?i:traffick)")),
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:(?:a|an|the)\s+[^,.;]{{0,100}}?\s)?{_HEADS_OFFICE}")),
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
                               r"(?=(?:[^.;]|\b[A-Z]\.){0,100}(?i:traffick))")),
+    # "led by Ambassador-at-Large Susan Coppedge", "Blinken and Ambassador-at-Large Cindy Dyer presented
+    # the findings": the hyphenated title with no "for ..." post is, in a story on the report, the
+    # head of the trafficking office (another ambassador-at-large names the post: "for Religious
+    # Freedom"); a name the facts do not list as director stays unverifiable.
+    (TIP_DIRECTOR, re.compile(rf"\bAmbassador-at-Large\s+{_NAME}")),
+    # "the first report overseen by Ambassador Mark Lagon's office": an ambassador with an office
+    # (not an embassy) is the head of the trafficking office
+    (TIP_DIRECTOR, re.compile(rf"\b[Aa]mbassador\s+{_NAME}"
+                              r"(?=['’]s\s+(?:anti-)?(?:trafficking\s+)?office\b)")),
 ]
 # "Hillary Clinton, presenting her first Trafficking in Persons Report", "Kerry's first report":
 # the first report released in the official's term, which dates the document (dating.py).
@@ -56,10 +70,14 @@ _VACANT_RE = re.compile(
     rf"|\bno\s+{_POST}\s+(?:has\s+been|had\s+been|was|is)\s+(?:yet\s+)?(?:named|appointed|confirmed|"
     rf"nominated|in\s+place)",
 )
+_EARLIER_REPORT_RE = re.compile(
+    r"\b(?:(?:last|previous|prior)\s+year['’]s|(?:the|a)\s+year-earlier|the\s+(?:previous|prior|last))\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:report|edition|ranking|list)\b[^.;]*$", re.IGNORECASE)
 _ACTING_BEFORE_RE = re.compile(r"\b[Aa]cting\s+(?:\w+\s+){0,2}$")
 _ACTING_RE = re.compile(r"\b[Aa]cting\s+(?:[\w'’-]+\s+){0,3}?(?:[Dd]irector|[Hh]ead|[Cc]hief)\b")
 _FORMER_RE = re.compile(r"\b(?:former|then|ex-|late)\s*$", re.IGNORECASE)
-_TITLES = {"Ambassador", "Director", "Secretary", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Dr"}
+_TITLES = {"Ambassador", "Director", "Secretary", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Dr",
+           "Ambassador-at-Large", "Ambassador-at-large", "Ambassador-At-Large"}
 _NOT_NAME = {"State", "Department", "Office", "Report", "The", "Trafficking", "Persons"}
 
 
@@ -91,10 +109,16 @@ def read_officials(ctx: SentenceContext) -> list[Draft]:
             # "Acting Director Kari Johnstone", "NAME, the acting director of the TIP office"
             acting = _ACTING_BEFORE_RE.search(ctx.text, max(0, match.start() - 30), match.start()) \
                 or _ACTING_RE.search(ctx.text, match.start(), match.end())
+            # "Last year's report, published under Secretary NAME": in office for the report before
+            # (only when the phrase before the name is about that report, not "Unlike last year, ...")
+            lead_in = ctx.text[:match.start()]
+            offset = relative_year(lead_in) if _EARLIER_REPORT_RE.search(lead_in) and not re.search(
+                r"\b(?:this|current|new|latest)\s+(?:year|report)", lead_in, re.I) else 0
             drafts.append(Draft(
                 kind="official", fields=fields(name=name, role=role, first_report=bool(first) or None,
                                                acting=bool(acting) or None),
                 start=match.start(), end=first.end() if first else end, reading=f"official:{role}",
+                year_offset=offset,
             ))
     return drafts + _vacancies(ctx)
 

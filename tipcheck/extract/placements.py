@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tipcheck.countries import CountryMention
 from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year
@@ -13,13 +14,26 @@ from tipcheck.extract.subjects import (
     Subject,
     clause_subjects,
     conjunct_start,
+    last_list,
     local_clause,
     name,
     negated_near,
+    object_list,
     span_of,
     tiers_in,
 )
 from tipcheck.extract.tiers_lexicon import TierMention
+from tipcheck.extract.triggers import add_triggers
+
+# a tier named in the sentence before (tiers_lexicon.with_back_references): "Mauritania is there",
+# "They include Cuba, Sudan and Syria", "shares that rank"
+add_triggers("is there", "are there", "was there", "were there", "be there", "been there", "still there",
+             "also there", "now there", "again there", "firmly there", "stuck there", "sits there",
+             "sit there", "sat there", "languish", ", there for", "they include", "these include",
+             "those include", "they included", "these included", "they are", "they were", "these are",
+             "these were", "those are", "those were", "among them", "that rank", "that tier",
+             "that categor", "that rating", "that status", "that spot", "that group", "same rank",
+             "same tier", "same categor", "same rating", "same status", "same spot", "same group")
 
 _REMAINED_RE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|maintain(?:s|ed)?|"
                           # "still" as in "still on Tier 3", not "went further still"
@@ -64,7 +78,36 @@ def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
                 runs.setdefault(index, set()).add(str(draft.fields.get("country")))
     drafts += _placements(ctx, used, moves.drafts, runs)
     drafts += _listed_shares(ctx, used | set(runs))
-    return drafts
+    return drafts + _as_did(ctx, drafts)
+
+
+# "dropped to the bottom rung, as did Georgia and Kazakhstan", "rank among the worst offenders, as does
+# Haiti": the countries after "as did" share the claim before it
+_AS_DID_RE = re.compile(r",?\s+as\s+(?:did|does|do|was|were|is|are|has|have|had)\s+(?:also\s+)?(?:the\s+)?")
+
+
+def _as_did(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """Copies of the placement or move before "as did X" for each country X listed after it."""
+    out: list[Draft] = []
+    for match in _AS_DID_RE.finditer(ctx.text):
+        cstart, _ = local_clause(ctx, match.start())
+        before = [d for d in drafts if d.kind in ("placement", "move") and cstart <= d.start
+                  and d.end <= match.start()]
+        listed = object_list(ctx, match.end(), match.end() + 120)
+        if not before or not listed:
+            continue
+        last = max(before, key=lambda d: d.end)
+        source = [d for d in before if d.end == last.end]
+        have = {(d.kind, d.fields.get("country")) for d in drafts + out}
+        for mention in listed:
+            for draft in source:
+                if (draft.kind, name(mention)) in have:
+                    continue
+                have.add((draft.kind, name(mention)))
+                out.append(replace(draft, fields={**draft.fields, "country": name(mention)},
+                                   start=mention.start, end=mention.end, reading=draft.reading + "+as-did",
+                                   consumed=set()))
+    return out
 
 
 def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
@@ -88,7 +131,8 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
         others = [t for _, t in tiers_in(ctx, cstart, cend) if t is not mention
                   and t.tier and t.tier != mention.tier]
         dated = _dated(ctx, mention, cstart)
-        subjects = clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
+        subjects = _relative_head(ctx, cstart, mention) or \
+            clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
         for subject in sorted(subjects, key=lambda s: _distance(s, mention)):
             if isinstance(subject, CountryMention) and (
                     (others and _closer_tier(subject, mention, [t for t in others if (name(subject), t)
@@ -99,11 +143,34 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
                     or _other_object(ctx, subject, mention)
                     or _place_after(ctx, subject, mention)):
                 continue  # "placing Vietnam on its blacklist and downgrading Indonesia": not Indonesia
-            if (name(subject), mention.tier) in seen or name(subject) in runs.get(index, ()):
+            if name(subject) in runs.get(index, ()):
                 continue
-            seen.add((name(subject), mention.tier))
-            drafts.append(_placement(ctx, subject, mention, cstart))
+            draft = _placement(ctx, subject, mention, cstart)
+            # one placement per country, tier and time ("among the worst offenders, as does Haiti,
+            # which was already on Tier 3 last year": this year and last year)
+            key = (name(subject), mention.tier, draft.fields.get("year"), draft.year_offset)
+            if key in seen:
+                continue
+            seen.add(key)
+            drafts.append(draft)
     return drafts
+
+
+# a relative clause holding the tier: "..., as does Haiti, which was already on Tier 3 last year"
+_RELATIVE_TIER_RE = re.compile(r",\s*(?:which|who)\s+(?P<single>was|is|has|remains|stays|sits)?\b[^,;]*$",
+                               re.IGNORECASE)
+
+
+def _relative_head(ctx: SentenceContext, cstart: int, mention: TierMention) -> list[Subject]:
+    """The countries a relative clause around the tier hangs on: the one before ", which was" (all of a
+    list before ", which were", ", which had been")."""
+    relative = _RELATIVE_TIER_RE.search(ctx.text, cstart, mention.start)
+    if relative is None:
+        return []
+    run = last_list(ctx, cstart, relative.start())
+    if not run or ctx.text[run[-1].end:relative.start()].strip(" "):
+        return []
+    return [run[-1]] if relative.group("single") else list(run)
 
 
 def _dated(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:

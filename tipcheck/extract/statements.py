@@ -111,6 +111,11 @@ def _meaning(ctx: SentenceContext) -> list[Draft]:
         return []  # "not the amount of trafficking": the right reading
     if _STANDARDS_RE.search(ctx.text):
         return []  # size listed beside compliance with the standards: a loose list of criteria
+    named = {t.tier for t in ctx.tiers if t.tier}
+    if named == {"2WL"}:
+        # The Watch List's own criterion is statutory: "the absolute number of victims ... is very
+        # significant or is significantly increasing" (TVPA §110(b)(3)(A), 22 U.S.C. 7107(b)(3)(A)).
+        return []
 
     return [Draft(kind="tier_system", fields={"measures": "size of the problem"},
                   start=match.start(), end=match.end(), reading="tier_system:measures")]

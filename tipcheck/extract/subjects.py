@@ -13,9 +13,10 @@ __all__ = ["local_clause"]
 
 Subject = CountryMention | str  # a mention in the sentence, or the focus country's name
 
-# "it", "the country", "the communist-ruled island", "the reclusive regime": the country in focus
+# "it", "the country", "the communist-ruled island", "the reclusive regime", "our government" (an
+# opinion piece from the country): the country in focus
 ANAPHOR_RE = re.compile(
-    r"\b(?:it|its|the\s+(?:[\w-]+\s+){0,2}?(?:nation|country|regime|kingdom|state|government|island|"
+    r"\b(?:it|its|(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:nation|country|regime|kingdom|state|government|island|"
     r"republic|communist\s+state))\b",
     re.IGNORECASE,
 )
@@ -92,9 +93,20 @@ def conjunct_start(ctx: SentenceContext, start: int, offset: int) -> int:
     """Start of the conjunct holding `offset`: "Malaysia was downgraded, and [Myanmar has sat ...]"."""
     begin = start = max(start, offset - 300)
     for match in _CONJUNCT_RE.finditer(ctx.text, start, offset):
-        if _VERB_RE.search(ctx.text, begin, match.start()):
+        if _VERB_RE.search(ctx.text, begin, match.start()) and not _serial_comma(ctx, match):
             begin = match.end()
     return begin
+
+
+def _serial_comma(ctx: SentenceContext, match: re.Match[str]) -> bool:
+    """ "placed Russia, Belarus, and Turkmenistan among ...": a list's last ", and", not a new conjunct."""
+    if not match.group(0).startswith(",") or "and" not in match.group(0):
+        return False
+    before = ctx.countries_in(max(0, match.start() - 60), match.start())
+    after = ctx.countries_in(match.end(), match.end() + 60)
+    return bool(before and after and before[-1].end == match.start()
+                and re.fullmatch(r"(?:the\s+)?", ctx.text[match.end():after[0].start])
+                and not _VERB_RE.match(ctx.text, after[0].end + 1))
 
 
 def conjunct_end(ctx: SentenceContext, offset: int, end: int) -> int:

@@ -25,7 +25,8 @@ _WORST_FILL = r"(?:\s+(?:human|trafficking|human-trafficking|sex|labou?r|possibl
 _PATTERNS: list[tuple[str, str]] = [
     ("numbered", rf"\b(?:[Tt]ier|TIER)[- ]?(?P<n>{_NUM})(?!\w)(?P<wl>{_WATCH})?"),
     ("level", rf"\b[Ll]evel[- ](?P<ln>{_NUM})(?!\w)"),
-    ("ordinal", r"\b(?:the|its|a|their|her|his|\w+['’]s)\s+"
+    # sentence-initial "The top tier grew to 33 countries" names a tier too
+    ("ordinal", r"\b(?:[Tt]he|[Ii]ts|[Aa]|[Tt]heir|[Hh]er|[Hh]is|\w+['’]s)\s+"
                 r"(?P<o>first|top|highest|best|second|third|lowest|bottom|worst)"
                 r"(?:[-\s]ranked|[-\s]ranking)?(?:\s+possible)?\s+" + _RANK_NOUN + r"s?\b"),
     ("watch", r"\b(?:the\s+|a\s+)?(?:Tier\s+2\s+)?[Ww]atch[-\s]?[Ll]ist\b"),
@@ -112,3 +113,31 @@ def _is_apposition(text: str, first: TierMention, second: TierMention) -> bool:
         and len(between) <= 12
         and bool(_APPOSITION_GAP.fullmatch(between))
     )
+
+
+# A tier named by reference to the sentence before ("13 countries are on Tier 3. Mauritania is there for
+# a second year"): "there" after a verb of being or staying (not "There are", "officials there said"),
+# ", there for a third year", "that rank", "the same tier", and a list opened by "They include".
+_BACK_RE = re.compile(
+    r"\b(?:is|are|was|were|been|be|stays?|stayed|remains?|remained|sits?|sat|stuck|languish\w*)\s+"
+    r"(?:(?:still|also|now|again|firmly)\s+)?(?P<there>there)\b(?!\s+(?:is|are|was|were|have|has|had)\b)"
+    r"|\bstill\s+(?P<there2>there)\b|,\s+(?P<there3>there)\s+for\b"
+    r"|\b(?P<same>(?:that|the\s+same)\s+(?:rank|ranking|tier|category|rating|status|spot|group))\b"
+    r"|^\W*(?:They|These|Those)\s+(?P<list>include|included|are|were)\b|^\W*(?P<among>Among\s+them)\b",
+    re.IGNORECASE)
+
+
+def with_back_references(text: str, mentions: list[TierMention], tier: str) -> list[TierMention]:
+    """`mentions` with the references to the tier of the sentence before added, left to right."""
+    added = []
+    for match in _BACK_RE.finditer(text):
+        group = next(g for g in ("there", "there2", "there3", "same", "list", "among") if match.group(g))
+        start, end = match.span(group)
+        if any(m.start < end and m.tier for m in mentions):
+            continue  # "the same Tier 3", "on the watch list, ... stays there": a tier named in this sentence
+        added.append(TierMention(start, end, tier, "back", match.group(group)))
+    if not added:
+        return mentions
+    spans = [(a.start, a.end) for a in added]
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
+    return sorted(kept + added, key=lambda m: m.start)
