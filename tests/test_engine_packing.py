@@ -31,3 +31,15 @@ def test_packed_verdicts_unpack_alike(tmp_path: Path, checker: Checker) -> None:
     assert all(id(v.claim) in claims for v in two.verdicts)  # on the result's own claims
     two.verdicts = two.verdicts[:3]  # and can be replaced, as `check` does for one draft
     assert len(two.verdicts) == 3 and not two._packed
+
+
+def test_the_pool_minder_waits_on_the_pool_alone() -> None:
+    """Not on the result pipe, which kept it spinning while the parent read results."""
+    import multiprocessing
+
+    from tipcheck.engine import _pool_class
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with _pool_class()(1, context=multiprocessing.get_context(method)) as pool:
+        assert pool._get_sentinels() == [pool._change_notifier._reader]
+        assert pool.apply(len, ("abc",)) == 3

@@ -68,8 +68,8 @@ CHECKS: dict[str, CheckKind] = {
                                 "other_value", "other", "years", "other_years"),
 }
 
-# The claim kinds each one-claim check can judge (each returns None at once for any other kind, see
-# its first line): the engine hands a check only these claims. A check missing here sees every claim.
+# The claim kinds each one-claim check can judge (each returns None for any other kind before it does
+# any work): the engine hands a check only these claims. A check missing here sees every claim.
 CLAIM_KINDS: dict[str, frozenset[str]] = {
     "streak_arithmetic": frozenset({"streak"}),
     "streak_facts": frozenset({"streak", "streak_start"}),

@@ -147,6 +147,7 @@ def official_term(claim: Claim, env: Env) -> Outcome | None:
 
     published = claim.field("published")
     first = first_report_year(env.facts, name, role) if claim.field("first_report") else None
+    since = claim.field("since")
 
     def test(year: int) -> YearResult:
         # The document's own date when it has one, else the weeks after the report's release.
@@ -165,6 +166,12 @@ def official_term(claim: Claim, env: Env) -> Outcome | None:
                                   f"{term.end or 'present'}; {when}",)
         if first is not None:
             steps += (f"facts: the first report released in {person}'s term is the {first} report",)
+        if holds and since is not None and all(t.start is not None and t.start.year > since for t in fitting):
+            # "chief since 2005" for a term that began in 2009: not in office in the year named
+            holds = False
+            values = {**values, "report_year": since,
+                      "actual": _holders(env, role, quoted_window(env.facts, since))}
+            steps += (f"\"since {since}\" ⇒ in office in {since}; facts: the term began {term.start}",)
         return YearResult(year, holds, steps,
                           (Related(f"{person}, {term.role}", source=term.source.key,
                                    url=term.source.url),), values)

@@ -147,6 +147,8 @@ def move_facts(claim: Claim, env: Env) -> Outcome | None:
             checks.append(None if after is None and said_after == "unknown" else after == target)
         if source:
             checks.append(None if before is None and said_before == "unknown" else before == source)
+        if source and not target and after is not None:
+            checks.append(after != source)  # "lost it in 2023": off that tier, whatever the direction
         if direction:
             checks.append(_direction_holds(before, after, direction))
         if False in checks:

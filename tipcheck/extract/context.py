@@ -300,7 +300,17 @@ def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
     lead = re.match(r"\W*(?:in\s+)?", ctx.text[cstart:start], re.IGNORECASE)
     if lead is not None and (back := _years_back(ctx.text, cstart + lead.end())):
         return -back  # "Last year, Malaysia was downgraded ...", "Two years ago it was on the watch list"
+    before = _TIME_THEN_VERB_RE.search(ctx.text, max(cstart, start - 80), start)
+    if before is not None and (back := _years_back(ctx.text, before.start("time"))):
+        return -back  # "a country that only three years ago was sitting on the Watch List"
     return 0
+
+
+# a time phrase between the subject and its verb: "... only three years ago was sitting on the Watch List"
+_TIME_THEN_VERB_RE = re.compile(
+    rf"(?P<time>(?:last|previous|prior)\s+year|(?:a|{CARDINAL_PATTERN})\s+years?\s+(?:ago|earlier|before))"
+    r"\s+(?:was|were|had\s+been|stood|sat|ranked|rated)\b(?:\s+[\w'’-]+){0,2}?\s+(?:on|in|at|among)?\s*"
+    r"(?:the\s+|its\s+)?$", re.IGNORECASE)
 
 
 def _years_back(text: str, offset: int) -> int:

@@ -57,9 +57,11 @@ _PLACED = r"(?:were|are|have\s+been|had\s+been)\s+(?:placed|put|ranked|listed|ra
 # counts, "36 countries on Tier 1, 80 on Tier 2, 44 on the Watch List" (the comma-led items are read
 # only after a count with its noun, see _tier_count).
 _EARNED = r"(?:earned|received|got|won|were\s+given|were\s+awarded)\s+(?:a\s+|the\s+)?"
+# "The report ranks 173 countries, 52 of them on the Watch List", "...; 43 of them are on the Watch
+# List", "..., and 25 are on the Watch List": a share of the countries counted before, on a tier.
 _BARE_ON_TIER_RE = re.compile(
-    rf"(?:\b(?:with|and|plus|while|whereas)|(?P<comma>,))\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})"
-    rf"\s+(?:more\s+)?(?:(?:{_PLACED})?(?:on|in)\s+|{_EARNED})"
+    rf"(?:\b(?:with|and|plus|while|whereas)|(?P<comma>[,;]))\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})"
+    rf"\s+(?P<of_them>of\s+them\s+)?(?:more\s+)?(?:(?:{_PLACED}|(?:are|were)\s+)?(?:on|in)\s+|{_EARNED})"
     rf"|^\W*(?P<n2>{_N})\s+(?:more\s+)?{_PLACED}(?:on|in)\s+",
     re.IGNORECASE,
 )
@@ -104,7 +106,8 @@ _TIER3_CUE_RE = re.compile(
     r"\bf[ae]ll(?:s|ing|en)?\s+short\s+of\s+(?:the\s+)?minimum|\bno\s+significant\s+efforts?|"
     r"\bnot\s+(?:to\s+be\s+)?making\s+significant\s+efforts?|"
     r"\bfail(?:s|ed|ing)?\s+to\s+make\s+(?:any\s+)?significant\s+efforts?|\b(?:face|faces|facing)\s+(?:possible\s+|potential\s+)?"
-    r"(?:U\.S\.\s+|US\s+)?sanctions|\bbe\s+sanctioned|\bworst\s+(?:human\s+trafficking\s+)?offenders?",
+    r"(?:U\.S\.\s+|US\s+)?sanctions|\bbe\s+sanctioned|\bworst\s+(?:human\s+trafficking\s+)?offenders?|"
+    r"\b(?:do|does|did|doing)\s+(?:the\s+)?least\b",
     re.IGNORECASE)
 # Countries that moved: a count of movers, not a tier's total.
 _MOVERS_RE = re.compile(
@@ -186,6 +189,11 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
         # "placed on the Watch List, one of 28 countries on it": the tier named last before "it"
         before = [t for t in ctx.tiers if t.end <= start and t.tier and t.tier != "special"]
         return before[-1].tier if before else None
+    # "**Tier 2 Watch List** (44 countries)": a count in brackets right after a tier's name
+    named = [t for t in ctx.tiers if t.end <= start and t.tier and t.tier != "special"
+             and re.fullmatch(r"[\s*_]*\(\s*", ctx.text[t.end:start])]
+    if named:
+        return named[-1].tier
     # "placed 22 countries on Tier 3 and 43 on the watch list": the tier the counted noun is put on
     attached = next((t for t in ctx.tiers if t.start >= end and t.tier and t.tier != "special"
                      and _ATTACHED_RE.fullmatch(ctx.text, end, t.start)), None)
@@ -198,6 +206,11 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
         # a subordinate clause takes a tier only from that clause
         tiers = {t.tier for t in ctx.tiers if left <= t.start < right and t.tier and t.tier != "special"}
         return tiers.pop() if len(tiers) == 1 else None
+    cue = _TIER3_CUE_RE.search(ctx.text, end, right)
+    if cue and not any(end <= t.start < cue.start() for t in ctx.tiers):
+        # "placed Ecuador among the 10 nations it says do the least": Tier 3 words right after the
+        # counted noun beat another tier named earlier in the clause
+        return "3"
     for a, b in ((left, right), (cstart, cend)):
         tiers = {t.tier for t in ctx.tiers if a <= t.start < b and t.tier and t.tier != "special"}
         if len(tiers) == 1:
@@ -224,7 +237,10 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     anaphor = match.re is _ANAPHOR_RE
     modal_from = cstart
     if match.re is _BARE_ON_TIER_RE:
-        if match.group("comma") and not _LISTED_BEFORE_RE.search(ctx.text, 0, match.start()):
+        if match.group("of_them"):
+            if not re.search(rf"\b{_N}\s+(?:[\w-]+\s+)?{_NOUN}\b[^.]*$", ctx.text[:match.start()], re.I):
+                return []  # "52 of them": of the countries counted before in the sentence
+        elif match.group("comma") and not _LISTED_BEFORE_RE.search(ctx.text, 0, match.start()):
             return []  # ", 80 on Tier 2" continues a list only after "36 countries on Tier 1"
         named = [t for t in ctx.tiers if match.end() <= t.start <= match.end() + 4 and t.tier
                  and t.tier != "special" and re.fullmatch(r"(?:the\s+)?", ctx.text[match.end():t.start])]

@@ -82,7 +82,8 @@ _MEASURED = ("traffick", "victim")
 _AID_WORDS = ("aid", "assistance", "funding")
 # ... trade: "trade-related" (_TRADE_RE), "trade privileges", "trade sanctions" (_TRADE_LOSS_RE)
 _TRADE_WORDS = ("related", "privilege", "preference", "benefit", "access", "status", "sanction", "embargo")
-_CONSEQUENCE_WORDS = ("humanitarian", "penalt", "sanction", "food", "disaster", "emergency", "first time")
+_CONSEQUENCE_WORDS = ("humanitarian", "penalt", "sanction", "food", "disaster", "emergency", "first time",
+                      "world bank", "imf", "monetary fund", "multilateral")
 # ... and estimates (_ESTIMATE_RE): 1,000 or more (four digits, or a number word that reaches it)
 _ESTIMATE_NOUNS = ("prisoners", "people", "persons", "victims", "workers", "children", "women",
                    "slaves", "refugees", "defectors")
@@ -92,7 +93,7 @@ _LARGE_DIGITS = re.compile(r"\d[\d,]{3}")
 # officials: "Secretary", or a director, head, chief or ambassador beside "trafficking", or one who
 # "heads", "leads", "directs", "runs", "oversees", "took over"/"took charge of" the office (_HEADS_OFFICE)
 _OFFICIAL_WORDS = ("director", "head", "chief", "ambassador", "leads", "directs", "runs", "oversees",
-                   "took", "in charge")
+                   "took", "in charge", "czar", "envoy")
 
 
 def _has(lower: str, words: tuple[str, ...]) -> bool:
@@ -144,6 +145,7 @@ def statements(ctx: SentenceContext) -> bool:
         or (_has(lower, _SUPERLATIVES) and _has(lower, _SMALL_NUMBERS))
         or (_has(lower, _MEASURE_WORDS) and _has(lower, _MEASURED))
         or _has(lower, _CONSEQUENCE_WORDS)
+        or "significant effort" in lower  # a tier's definition (statements._DEFINITION_RE)
         or (("all" in lower or "any" in lower) and _has(lower, _AID_WORDS))
         or ("trade" in lower and _has(lower, _TRADE_WORDS))
         or (_has(lower, _ESTIMATE_NOUNS)

@@ -91,7 +91,38 @@ def read_moves(ctx: SentenceContext, streak_in_clause: bool = False) -> MoveRead
         if found is not None:
             previous_end, previous_subjects = found
     _off_list(ctx, reading)
+    _lost_it(ctx, reading)
     return reading
+
+
+# "upgraded to Tier 2 in 2021 and lost it in 2023": "it" is the tier the move just before reached
+_LOST_IT_RE = re.compile(r"\b(?:lost|los(?:es|ing)|forfeit\w*)\s+(?:it|that\s+(?:status|rank\w*|rating|"
+                         r"spot|place|tier|grade|position))\b", re.IGNORECASE)
+
+
+def _lost_it(ctx: SentenceContext, reading: MoveReading) -> None:
+    """A tier reached and then lost ("... and lost it in 2023"): a move off that tier, with its own year."""
+    for match in _LOST_IT_RE.finditer(ctx.text):
+        before = [d for d in reading.drafts if d.kind == "move" and d.fields.get("to_tier")
+                  and d.end <= match.start()]
+        if not before or ctx.is_modal(local_clause(ctx, match.start())[0], match.start()):
+            continue
+        last = max(before, key=lambda d: d.end)
+        if any(last.end < t.start < match.start() for t in ctx.tiers) or \
+                ctx.countries_in(last.end, match.start()):
+            continue  # another tier or country stands between: "it" is not surely that tier
+        year = local_year(ctx, match.start(), match.end())
+        offset = 0 if year else local_offset(ctx, match.start(), match.end())
+        tier = last.fields["to_tier"]
+        for draft in [d for d in before if d.end == last.end]:
+            reading.drafts.append(Draft(
+                "move", fields(country=draft.fields["country"], from_tier=tier, from_named=True,
+                               from_text=match.group(0), direction={"3": "up", "1": "down"}.get(tier),
+                               year=year),
+                match.start(), match.end(), "move:lost-it", year_explicit=year is not None,
+                year_offset=offset, negated=negated_near(ctx, local_clause(ctx, match.start())[0],
+                                                         match.start()),
+                attributed=ctx.is_attributed(match.start())))
 
 
 def _verbs(ctx: SentenceContext) -> list[re.Match[str]]:

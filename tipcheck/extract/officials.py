@@ -40,6 +40,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:who\s+serves\s+as\s+|the\s+)?(?:U\.S\.\s+)?"
                               rf"{_DIRECTOR}[^.;]{{0,90}}?(?i:traffick)")),
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:(?:a|an|the)\s+[^,.;]{{0,100}}?\s)?{_HEADS_OFFICE}")),
+    # "NAME, the State Department's anti-trafficking chief since 2009": the trafficking word before the
+    # title; "since YEAR" dates the start of the term (checked: in office by that year).
+    (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?(?:(?:State\s+)?[Dd]epartment['’]s\s+)?"
+                              r"(?:top\s+)?(?:anti-?)?trafficking\s+(?:chief|czar|head|director|envoy)\b"
+                              r"(?:\s+since\s+(?P<since>(?:19|20)\d\d)\b)?")),
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
                               r"(?=(?:[^.;]|\b[A-Z]\.){0,100}(?i:traffick))")),
     # "led by Ambassador-at-Large Susan Coppedge", "Blinken and Ambassador-at-Large Cindy Dyer presented
@@ -101,7 +106,7 @@ def read_officials(ctx: SentenceContext) -> list[Draft]:
             if _FORMER_RE.search(lead):
                 continue
             seen.add(match.end("name"))
-            end = match.end() if role == SECRETARY else match.end("name")
+            end = match.end() if role == SECRETARY or match.groupdict().get("since") else match.end("name")
             name_end = match.end("name") - (2 if re.search(r"['’]s$", match.group("name")) else 0)
             first = _FIRST_REPORT_RE.search(ctx.text, name_end, min(len(ctx.text), match.end() + 90))
             if first and re.search(r"[.;]", ctx.text[name_end:first.start()]):
@@ -116,7 +121,9 @@ def read_officials(ctx: SentenceContext) -> list[Draft]:
                 r"\b(?:this|current|new|latest)\s+(?:year|report)", lead_in, re.I) else 0
             drafts.append(Draft(
                 kind="official", fields=fields(name=name, role=role, first_report=bool(first) or None,
-                                               acting=bool(acting) or None),
+                                               acting=bool(acting) or None,
+                                               since=int(match["since"]) if match.groupdict().get("since")
+                                               else None),
                 start=match.start(), end=first.end() if first else end, reading=f"official:{role}",
                 year_offset=offset,
             ))

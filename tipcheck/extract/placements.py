@@ -265,7 +265,17 @@ def _place_after(ctx: SentenceContext, subject: CountryMention, mention: TierMen
     if subject.start < mention.end:
         return False
     return bool(_DESTINATION_RE.search(ctx.text, max(mention.end, subject.start - 20), subject.start)
-                or _PARTICIPLE_RE.search(ctx.text, mention.end, subject.start))
+                or _PARTICIPLE_RE.search(ctx.text, mention.end, subject.start)
+                or _own_verb_object(ctx, subject, mention))
+
+
+def _own_verb_object(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:
+    """ "put Jamaica on the watch list ... and placed Ecuador among the worst": a country after the tier
+    that is the object of a second verb takes no tier from the first verb's object before it."""
+    if not _SECOND_VERB_RE.search(ctx.text, mention.end, subject.start):
+        return False
+    cstart, _ = local_clause(ctx, mention.start)
+    return any(other.country != subject.country for other in ctx.countries_in(cstart, mention.start))
 
 
 def _distance(subject: Subject, mention: TierMention) -> int:

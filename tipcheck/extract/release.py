@@ -32,9 +32,10 @@ _REPORT_YEAR_RE = re.compile(
 )
 # The report with its number in apposition: "The report, the 25th edition, ...", "The 2020 report,
 # the 20th since Congress passed the Trafficking Victims Protection Act, ..." (counted from the first
-# report; "the fifth since Blinken took office" counts from something else and is not read).
+# report; "the fifth since Blinken took office" counts from something else and is not read); "The
+# report, now in its 11th edition, ..." ("in its 11th year" is not read).
 _APPOSED_ORDINAL_RE = re.compile(
-    rf"\b(?:[Rr]eport|edition)\s*,\s+(?:the|its)\s+(?P<ord>{ORDINAL_PATTERN})"
+    rf"\b(?:[Rr]eport|edition)\s*,\s+(?:the|its|(?:now\s+)?in\s+its)\s+(?P<ord>{ORDINAL_PATTERN})"
     rf"(?:\s+(?:annual\s+)?(?:edition|report|installment|issue|one))?"
     rf"(?=\s*[,;)—–]|\s+-\s|\s+since\s+(?:Congress|the\s+(?:TVPA|Trafficking\s+Victims|law|first|"
     rf"series)|its\s+(?:creation|launch|inception)|it\s+was\s+(?:first|created|launched)|2000\b))"

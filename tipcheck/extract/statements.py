@@ -78,10 +78,59 @@ _ESTIMATE_RE = re.compile(
     rf"(?:(?:[a-z][\w-]*\s+){{0,2}}?)(?P<noun>{_ESTIMATE_NOUNS})\b")
 
 
+# "the U.S. may oppose loans to them from the IMF and the World Bank": the other Tier 3 measure, U.S.
+# votes against multilateral development bank and IMF lending (TVPA §110(d)(1)(B), 22 U.S.C.
+# 7107(d)(1)(B)). Read as what the law says; no check finds fault with it.
+_LOANS_RE = re.compile(
+    r"\b(?:oppos\w*|vot\w*\s+against|block\w*|den(?:y|ies|ied|ying)|withh[eo]ld\w*)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:loans?|lending|credits?|financing|assistance)\b[^.;]{0,60}?\b(?:World\s+Bank|IMF|International\s+"
+    r"Monetary\s+Fund|multilateral\s+(?:development\s+)?(?:banks?|lenders?|institutions?))",
+    re.IGNORECASE)
+
+
+# The tier definitions (TVPA §108, 22 U.S.C. 7107(b)): "governments that neither meet the minimum
+# standards nor make significant efforts to do so" (Tier 3), "does not yet meet the minimum standards
+# but is making significant efforts" (Tier 2). Read as the definition they state.
+_DEFINITION_RE = re.compile(
+    r"\b(?:neither|do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ed)?\s+to)\s+(?:yet\s+)?(?:fully\s+)?"
+    r"(?:meet|compl(?:y|ies)\s+with)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b[^.;]{0,40}?"
+    r"\b(?P<conj>nor|but|and)\s+(?:(?:is|are)\s+)?(?:still\s+)?(?P<not>not\s+)?"
+    r"(?:make|makes|making)\s+significant\s+efforts\b",
+    re.IGNORECASE)
+
+
 def read_statements(ctx: SentenceContext) -> list[Draft]:
     """Tier-system, tier-meaning, Tier 3 consequence and estimate claims of one sentence."""
     return _system(ctx) + _meaning(ctx) + _consequence(ctx) + _trade(ctx) + _sanctions_start(ctx) \
-        + _estimates(ctx)
+        + _loans(ctx) + _definitions(ctx) + _estimates(ctx)
+
+
+def _definitions(ctx: SentenceContext) -> list[Draft]:
+    """ "neither meet the minimum standards nor make significant efforts": a tier's definition."""
+    drafts = []
+    for match in _DEFINITION_RE.finditer(ctx.text):
+        efforts = match.group("conj").lower() == "but" and not match.group("not")
+        no_efforts = match.group("conj").lower() == "nor" or bool(match.group("not"))
+        if efforts == no_efforts:
+            continue  # "does not meet the standards and is making significant efforts": unclear
+        drafts.append(Draft(kind="tier_system", fields={"defines": "2" if efforts else "3"},
+                            start=match.start(), end=match.end(), reading="tier_system:definition"))
+    return drafts
+
+
+def _loans(ctx: SentenceContext) -> list[Draft]:
+    """ "Washington can also oppose loans to them from the World Bank": multilateral lending opposed."""
+    if not (_TIER3_WORDS_RE.search(ctx.text) or re.search(r"\b(?:sanction|penalt)", ctx.text, re.I)):
+        return []
+    drafts = []
+    for match in _LOANS_RE.finditer(ctx.text):
+        cstart, _ = ctx.clause_bounds(match.start())
+        if ctx.is_negated(cstart, match.start()):
+            continue
+        drafts.append(Draft(kind="tier3_consequence", fields={"restricts": "multilateral loans"},
+                            start=match.start(), end=match.end(), reading="tier3_consequence:loans",
+                            attributed=ctx.is_attributed(match.start())))
+    return drafts
 
 
 def _system(ctx: SentenceContext) -> list[Draft]:
@@ -112,9 +161,11 @@ def _meaning(ctx: SentenceContext) -> list[Draft]:
     if _STANDARDS_RE.search(ctx.text):
         return []  # size listed beside compliance with the standards: a loose list of criteria
     named = {t.tier for t in ctx.tiers if t.tier}
-    if named == {"2WL"}:
+    if "2WL" in named and named <= {"2", "2WL"}:
         # The Watch List's own criterion is statutory: "the absolute number of victims ... is very
         # significant or is significantly increasing" (TVPA §110(b)(3)(A), 22 U.S.C. 7107(b)(3)(A)).
+        # The law defines the list against Tier 2, so "Watch List: like Tier 2, but with a large or
+        # rising number of victims" is the same criterion.
         return []
 
     return [Draft(kind="tier_system", fields={"measures": "size of the problem"},
