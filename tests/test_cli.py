@@ -131,3 +131,12 @@ def test_cp1252_text_is_read_with_a_note_on_stderr(tmp_path: Path):
     assert done.returncode == 0
     assert "legacy.txt: decoded as cp1252" in done.stderr
     assert any(c["kind"] == "streak" for c in json.loads(done.stdout)["claims"])
+
+
+def test_built_in_rules_are_listed_and_selectable():
+    assert run("rules", "year-range").returncode == 0
+    assert "TIP901" in run("rules").stdout
+    kept = run("scan", str(SEEDS))
+    dropped = run("scan", "--ignore", "year-range", str(SEEDS))
+    assert "TIP199" in kept.stdout and "TIP199" not in dropped.stdout
+    assert dropped.returncode == 1

@@ -117,9 +117,10 @@ def rules(name: str = typer.Argument(None, help="A rule code or name to show in 
     from tipcheck.commands.common import fail
     from tipcheck.errors import ExitCode, TipcheckError
     from tipcheck.rules import find_rule, load_rules
+    from tipcheck.suppress import META_RULES
 
     try:
-        loaded = load_rules()
+        loaded = [*load_rules(), *META_RULES]  # rule files first, then the built-in ones
     except TipcheckError as error:
         raise fail(str(error.problem), ExitCode.INCOMPLETE) from None
     if name:

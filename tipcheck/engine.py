@@ -33,10 +33,10 @@ from tipcheck.facts import FactBase
 from tipcheck.formats import format_of, text_document
 from tipcheck.model import Claim, Finding, Related, Summary
 from tipcheck.reader import DEFAULT_MAX_BYTES, decode, discover, document_from_bytes, read_bytes
-from tipcheck.rules import Rule
+from tipcheck.rules import YEAR_RANGE, Rule
 from tipcheck.wording import year_label
 
-PARTIAL_RULE = "TIP199 year-range"
+PARTIAL_RULE = YEAR_RANGE.label
 STAGES = ("read", "candidates", "extract", "check")
 _CHUNK = 16  # files per task sent to a worker: enough to hide the hand-off, few enough to balance
 _IN_PROCESS_UP_TO = 8  # this many files or fewer: no worker processes (a draft starts fast)

@@ -109,3 +109,11 @@ def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:
     """A rule by code or name, case-insensitive."""
     wanted = key.strip().lower()
     return next((r for r in rules if wanted in (r.code.lower(), r.name.lower())), None)
+
+
+# A note, not a rule file's rule: a claim that holds for only part of its document's year range
+# dates the document (DESIGN.md: contradicted only when no year in the range makes it hold).
+YEAR_RANGE = Rule("TIP199", "year-range", "dating", "note", "{message}",
+                  "A claim that holds for only some of the report years its document may speak of is "
+                  "not an error: it tells which report the document must be about, and this note says so.",
+                  (), (), "tipcheck/engine.py")  # the engine makes these notes (_partial)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tipcheck.document import Document
 from tipcheck.model import Finding, Span
-from tipcheck.rules import Rule
+from tipcheck.rules import YEAR_RANGE, Rule
 
 BAD = Rule("TIP901", "bad-suppression", "suppression", "error", "{problem}",
            "A suppression comment must name known rules and give a reason after ' -- ': "
@@ -23,7 +23,7 @@ BAD = Rule("TIP901", "bad-suppression", "suppression", "error", "{problem}",
 UNUSED = Rule("TIP902", "unused-suppression", "suppression", "warning", "{problem}",
               "A suppression that silences no finding in the paragraph after it is stale: remove it.",
               (), (), "tipcheck/suppress.py")
-META_RULES = (BAD, UNUSED)
+META_RULES = (YEAR_RANGE, BAD, UNUSED)  # the rules no rule file defines
 
 _DIRECTIVE = re.compile(r"tipcheck\s*:\s*(?P<rest>.*)", re.S)
 _IGNORE = re.compile(r"ignore\b\s*(?P<rules>.*?)\s*(?:--\s*(?P<reason>.*))?", re.S)

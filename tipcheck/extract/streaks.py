@@ -9,6 +9,7 @@ on the Watch List"), or "either" ("has sat there for three years" in an article 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tipcheck.extract.context import SentenceContext, YearMention, fields
 from tipcheck.extract.draft import Draft
@@ -130,6 +131,30 @@ def _same_tier(ctx: SentenceContext, tier: TierMention, start: int, end: int,
     return {i for i, t in tiers_in(ctx, low, high) if t.tier == tier.tier}
 
 
+def _run_draft(ctx: SentenceContext, kind: str, values: dict[str, Any], reading: str, tier: TierMention,
+               clause: tuple[int, int], phrase: tuple[int, int],
+               extent: tuple[int, int] | None = None) -> Draft:
+    """A run's draft: negated and attributed as its `phrase` reads in the clause, using the tier's
+    mentions around it; it covers `extent` (the phrase when not given)."""
+    cstart, cend = clause
+    start, end = extent or phrase
+    return Draft(kind, values, start, end, reading,
+                 negated=negated_near(ctx, cstart, phrase[0]),
+                 attributed=ctx.is_attributed(phrase[0]),
+                 consumed=_same_tier(ctx, tier, cstart, cend, phrase))
+
+
+def _asserted_tier(ctx: SentenceContext, match: re.Match[str],
+                   moved: set[int]) -> tuple[tuple[int, int], TierMention] | None:
+    """The clause of a run's phrase and the tier the run is on; None when the clause only supposes it
+    ("could stay there for three years") or names no tier."""
+    cstart, cend = local_clause(ctx, match.start())
+    if ctx.is_modal(cstart, match.start()):
+        return None
+    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
+    return None if tier is None else ((cstart, cend), tier)
+
+
 def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: int,
                moved: set[int]) -> TierMention | None:
     """The tier a run is on: right after "on"/"in"/"at", else the nearest one in the clause."""
@@ -210,15 +235,11 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
     window = parse_cardinal(match.group("wn")) if match.group("wn") else None
     out = []
     for subject in _subjects(ctx, cstart, cend, match.span()) if count else []:
-        out.append(Draft(
-            kind="streak",
-            fields=fields(country=name(subject), tier=tier.tier, length=count,
-                          consecutive=consecutive, loose=(consecutive is None) or None, since=since,
-                          window=window),
-            start=match.start(), end=match.end(), reading="streak:ordinal",
-            negated=negated_near(ctx, cstart, match.start()),
-            attributed=ctx.is_attributed(match.start()),
-            consumed=_same_tier(ctx, tier, cstart, cend, match.span()),
+        out.append(_run_draft(
+            ctx, "streak",
+            fields(country=name(subject), tier=tier.tier, length=count, consecutive=consecutive,
+                   loose=(consecutive is None) or None, since=since, window=window),
+            "streak:ordinal", tier, (cstart, cend), match.span(),
         ))
     return out
 
@@ -256,25 +277,18 @@ def _reports_span(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -
     """ "blacklisted in the first two reports" (the reports of the first N years), "rated Tier 2 in the
     previous two reports" (each of the N reports before the claim's own, maybe more before them)."""
     count = parse_cardinal(match.group("n"))
-    if not count or count > 40:
+    found = _asserted_tier(ctx, match, moved) if count and count <= 40 else None
+    if found is None:
         return []
-    cstart, cend = local_clause(ctx, match.start())
-    if ctx.is_modal(cstart, match.start()):
-        return []
-    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
-    if tier is None:
-        return []
+    (cstart, cend), tier = found
     which = match.group("which").lower()
     if which == "first":
         values = {"first_reports": count, "length": count, "ends": "range"}
     else:  # "in the previous two reports": the two before the claim's; "the past two": maybe with it
         values = {"length": count, "at_least": True,
                   "ends": "before" if which in ("previous", "preceding", "prior") else "either"}
-    return [Draft("streak", fields(country=name(subject), tier=tier.tier, **values),
-                  match.start(), match.end(), "streak:reports-span",
-                  negated=negated_near(ctx, cstart, match.start()),
-                  attributed=ctx.is_attributed(match.start()),
-                  consumed=_same_tier(ctx, tier, cstart, cend, match.span()))
+    return [_run_draft(ctx, "streak", fields(country=name(subject), tier=tier.tier, **values),
+                       "streak:reports-span", tier, (cstart, cend), match.span())
             for subject in _subjects(ctx, cstart, cend, match.span())]
 
 
@@ -299,12 +313,10 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
     length = parse_cardinal(match.group("n"))
     if not length or length > 40 or _APPROX_RE.search(ctx.text[max(0, match.start() - 14):match.start()]):
         return []
-    cstart, cend = local_clause(ctx, match.start())
-    if ctx.is_modal(cstart, match.start()) or not _is_run(ctx, match):
+    found = _asserted_tier(ctx, match, moved) if _is_run(ctx, match) else None
+    if found is None:
         return []
-    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
-    if tier is None:
-        return []
+    (cstart, cend), tier = found
     listed = object_list(ctx, match.end() + len(re.match(r"(?:\s+each)?\s+for\s+|", ctx.text[match.end():])
                                                     .group(0)), cend) \
         if re.match(r"(?:\s+each)?\s+for\s+", ctx.text[match.end():]) else []
@@ -322,10 +334,7 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
             values.update(since=last - length + 1, until=last, ends="range")
         elif since is not None:
             values.update(since=since.year, until=since.year + length - 1, ends="range")
-        out.append(Draft("streak", values, match.start(), match.end(), "streak:duration",
-                         negated=negated_near(ctx, cstart, match.start()),
-                         attributed=ctx.is_attributed(match.start()),
-                         consumed=_same_tier(ctx, tier, cstart, cend, match.span())))
+        out.append(_run_draft(ctx, "streak", values, "streak:duration", tier, (cstart, cend), match.span()))
     if out and since is not None:
         taken.append((since.start, since.end))
     if out and until is not None:
@@ -360,22 +369,16 @@ def _range(ctx: SentenceContext, match: re.Match[str], moved: set[int],
            taken: list[tuple[int, int]]) -> list[Draft]:
     """ "from 2018 to 2020, it was on the Tier 2 Watch List": on that tier in each of those years."""
     first, last = int(match.group("a") or match.group("c")), int(match.group("b") or match.group("d"))
-    if not 0 <= last - first <= 40:
+    found = _asserted_tier(ctx, match, moved) if 0 <= last - first <= 40 else None
+    if found is None:
         return []
-    cstart, cend = local_clause(ctx, match.start())
-    if ctx.is_modal(cstart, match.start()):
-        return []
-    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
-    if tier is None:
-        return []
+    (cstart, cend), tier = found
     out = []
     for subject in _subjects(ctx, cstart, cend, match.span()):
-        out.append(Draft("streak", fields(country=name(subject), tier=tier.tier, since=first, until=last,
-                                          length=last - first + 1, consecutive=True, ends="range"),
-                         match.start(), match.end(), "streak:range",
-                         negated=negated_near(ctx, cstart, match.start()),
-                         attributed=ctx.is_attributed(match.start()),
-                         consumed=_same_tier(ctx, tier, cstart, cend, match.span())))
+        out.append(_run_draft(ctx, "streak", fields(country=name(subject), tier=tier.tier, since=first,
+                                                    until=last, length=last - first + 1, consecutive=True,
+                                                    ends="range"),
+                              "streak:range", tier, (cstart, cend), match.span()))
     if out:
         taken.append((cstart, cend))
     return out
@@ -419,12 +422,9 @@ def _since_last_year(ctx: SentenceContext, moved: set[int], taken: list[tuple[in
         subjects = _subjects(ctx, cstart, cend, match.span())
         if not subjects and ctx.focus and ANAPHOR_RE.search(ctx.text, cstart, cend):
             subjects = [ctx.focus]
-        drafts += [Draft("streak", fields(country=name(s), tier=tier.tier, length=1 if before else 2,
-                                          consecutive=True, ends="before" if before else "report"),
-                         match.start(), match.end(), "streak:since-last-year",
-                         negated=negated_near(ctx, cstart, match.start()),
-                         attributed=ctx.is_attributed(match.start()),
-                         consumed=_same_tier(ctx, tier, cstart, cend, match.span()))
+        values = {"length": 1 if before else 2, "consecutive": True, "ends": "before" if before else "report"}
+        drafts += [_run_draft(ctx, "streak", fields(country=name(s), tier=tier.tier, **values),
+                              "streak:since-last-year", tier, (cstart, cend), match.span())
                    for s in subjects]
     return drafts
 
@@ -444,13 +444,10 @@ def _start(ctx: SentenceContext, year: YearMention, moved: set[int], first: bool
     if not subjects and ctx.focus and ANAPHOR_RE.search(ctx.text, cstart, cend):
         subjects = [ctx.focus]
     ends = "either" if _PLUPERFECT.search(ctx.text, cstart, year.start) else "report"
-    return [Draft(
-        kind="streak_start",
-        fields=fields(country=name(s), tier=tier.tier, since=year.year, first=first or None,
-                      ends=None if first else ends),
-        start=anchor, end=max(tier.end, year.end),
-        reading="streak_start:first-listed" if first else "streak_start:since",
-        negated=negated_near(ctx, cstart, year.start),
-        attributed=ctx.is_attributed(year.start),
-        consumed=_same_tier(ctx, tier, cstart, cend, (year.start, year.end)),
+    return [_run_draft(
+        ctx, "streak_start",
+        fields(country=name(s), tier=tier.tier, since=year.year, first=first or None,
+               ends=None if first else ends),
+        "streak_start:first-listed" if first else "streak_start:since", tier, clause,
+        (year.start, year.end), extent=(anchor, max(tier.end, year.end)),
     ) for s in subjects]
