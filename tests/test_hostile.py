@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -75,20 +72,6 @@ def test_documents_not_about_the_report_are_counted_not_read(tmp_path: Path, che
     assert result.summary.documents == 2
     assert {c.span.path for c in result.claims} == {str(tmp_path / "b.txt")}
     assert str(tmp_path / "a.txt") not in result.dates
-
-
-@pytest.fixture
-def fast_tmp(tmp_path: Path) -> Iterator[Path]:
-    """A scratch folder in memory (tmpfs) where there is one: many files made quickly."""
-    shm = Path("/dev/shm")
-    if not (shm.is_dir() and os.access(shm, os.W_OK)):
-        yield tmp_path
-        return
-    folder = Path(tempfile.mkdtemp(prefix="tipcheck-hostile-", dir=shm))
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_folder_of_100k_files(fast_tmp: Path, checker: Checker) -> None:

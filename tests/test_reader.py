@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -351,20 +348,6 @@ def test_deep_nesting_needs_no_recursion(tmp_path: Path) -> None:
         for folder in reversed(folders[1:]):
             with contextlib.suppress(FileNotFoundError):
                 os.rmdir(folder)
-
-
-@pytest.fixture
-def fast_tmp(tmp_path: Path) -> Iterator[Path]:
-    """A scratch folder in memory (tmpfs) where there is one: 100,000 files are made in a second."""
-    shm = Path("/dev/shm")
-    if not (shm.is_dir() and os.access(shm, os.W_OK)):
-        yield tmp_path
-        return
-    folder = Path(tempfile.mkdtemp(prefix="tipcheck-test-", dir=shm))
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_100k_files_stream(fast_tmp: Path) -> None:

@@ -208,27 +208,28 @@ def _official_vote(f: dict[str, Any], facts: FactBase) -> Vote | None:
              if t.role.lower().removeprefix("acting ") == role]
     if not terms:
         return None
-
-    def vote(year: int) -> bool | None:
-        window = quoted_window(facts, year)
-        if window is None:
-            return None
-        answers = [_overlaps(t.start, t.end, window) for t in terms]
-        return True if True in answers else (None if None in answers else False)
-    return vote
+    return _window_vote(facts, lambda window: [_overlaps(t.start, t.end, window) for t in terms], True)
 
 
 def _vacancy_vote(role: str, facts: FactBase) -> Vote | None:
     terms = bounded_terms(facts, role)
     if not terms:
         return None
+    return _window_vote(facts, lambda window: [surely_overlaps(term, low, high, window)
+                                               for term, low, high in terms], False)
 
+
+def _window_vote(facts: FactBase,
+                 overlaps: Callable[[tuple[datetime.date, datetime.date]], list[bool | None]],
+                 if_any: bool) -> Vote:
+    """A vote on the officials in office while report `year` is quoted: `if_any` when some term overlaps
+    that window, the opposite when none can, None when the facts (or a term's open dates) can't tell."""
     def vote(year: int) -> bool | None:
         window = quoted_window(facts, year)
         if window is None:
             return None
-        answers = [surely_overlaps(term, low, high, window) for term, low, high in terms]
-        return False if True in answers else (None if None in answers else True)
+        answers = overlaps(window)
+        return if_any if True in answers else (None if None in answers else not if_any)
     return vote
 
 
