@@ -71,3 +71,10 @@ def _match_case(original: str, word: str) -> str:
     if original[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def placed_phrase(where: str) -> str:
+    """'Tier 3' -> 'on Tier 3', 'not in the report' -> 'not ranked' (both follow "was")."""
+    if where == "not in the report":
+        return "not ranked"
+    return where if where.startswith(("not ", "unknown")) else f"on {where}"

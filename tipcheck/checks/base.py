@@ -61,6 +61,9 @@ def claim_related(message: str, claim: Claim) -> Related:
                    column=claim.span.column)
 
 
+_SHOWN_YEARS = 4
+
+
 def over_years(claim: Claim, test: Callable[[int], YearResult], lead: str) -> Outcome | None:
     """Run `test` for each candidate year: contradicted only when no year makes the claim hold."""
     results = [test(y) for y in claim.years]
@@ -84,8 +87,13 @@ def over_years(claim: Claim, test: Callable[[int], YearResult], lead: str) -> Ou
                        list(unknown.related))
     steps: list[str] = list(derivation)
     related: list[Related] = []
-    for result in fails:
+    # A long range fails the same way year after year: show the first and last years, count the rest.
+    shown = fails if len(fails) <= _SHOWN_YEARS else [*fails[:2], fails[-1]]
+    for result in shown:
+        if result is fails[-1] and len(shown) < len(fails):
+            steps.append(f"… likewise for the {len(fails) - len(shown)} reports between")
         steps.extend(result.steps)
+    for result in fails:
         related.extend(r for r in result.related if r not in related)
     first = fails[0]
     values = dict(first.values)

@@ -12,7 +12,7 @@ from tipcheck.checks.base import (
 )
 from tipcheck.facts import tier_rank
 from tipcheck.model import Claim
-from tipcheck.wording import tier_name, year_label
+from tipcheck.wording import placed_phrase, tier_name, year_label
 
 
 def _where(env: Env, country: str, year: int) -> tuple[str | None, str]:
@@ -40,14 +40,15 @@ def placement_facts(claim: Claim, env: Env) -> Outcome | None:
     def test(year: int) -> YearResult:
         actual, said = _where(env, country, year)
         fact = env.facts.tier(country, year)
-        values = {"country": country, "tier": tier_name(tier), "actual": said, "report_year": year}
+        values = {"country": country, "tier": tier_name(tier), "actual": said, "report_year": year,
+                  "placed": placed_phrase(said)}
         if actual is None and said == "unknown":
             return YearResult(year, None, (f"the facts hold no placement of {country} in {year}",),
                               values=values)
         holds = actual is not None and _same_tier(tier, actual)
         if claim.negated:
             holds = not holds
-        steps = [f"facts: {country} was on {said} in the {year} report"]
+        steps = [f"facts: {country} was {placed_phrase(said)} in the {year} report"]
         related = [fact_related(f"{country} in {year}: {said}", fact
                                 or env.facts.not_in_report(country, year))]
         if holds and claim.field("remained") and not claim.negated:

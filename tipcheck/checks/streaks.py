@@ -8,7 +8,7 @@ from dataclasses import replace
 from tipcheck.checks.base import Env, Outcome, YearResult, fact_related, over_years
 from tipcheck.model import Claim
 from tipcheck.numbers import ORDINAL_PATTERN
-from tipcheck.wording import ordinal_words, restyle_ordinal, tier_name
+from tipcheck.wording import ordinal_words, placed_phrase, restyle_ordinal, tier_name
 
 _ORDINAL_RE = re.compile(ORDINAL_PATTERN)
 
@@ -157,7 +157,7 @@ def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, year:
         current = facts.tier(country, year)
         where = tier_name(current.value) if current else "not in the report"
         values.update(actual=where, actual_start="—", actual_length="no")
-        return YearResult(year, False, (f"facts: {country} was on {where} in the {year} report",),
+        return YearResult(year, False, (f"facts: {country} was {placed_phrase(where)} in the {year} report",),
                           (fact_related(f"{country} in {year}: {where}", current),), values)
     actual_length = year - actual_start + 1
     first = facts.tier(country, actual_start)
