@@ -156,7 +156,10 @@ def _one_tier(drafts: list[Draft]) -> str | None:
     """The one tier a sentence's claims put countries on (a placement, a run, a move's target), else None:
     what "there", "that rank" and "They include ..." in the next sentence refer to."""
     tiers = {d.fields.get("to_tier") if d.kind == "move" else d.fields.get("tier") for d in drafts
-             if d.kind in ("placement", "streak", "streak_start", "move", "tier_count") and not d.negated}
+             if d.kind in ("placement", "streak", "streak_start", "move", "tier_count") and not d.negated
+             # a tier held before the news is not where "there" points: "Jamaica, which was rated Tier 2
+             # a year ago, was moved onto the new list. Paraguay also landed there"
+             and not d.year_offset}
     tiers.discard(None)
     return tiers.pop() if len(tiers) == 1 and tiers != {"special"} else None
 

@@ -31,11 +31,14 @@ UNGATEABLE = re.compile("[\u0130\u0131\u017f]")
 TIER_WORDS = ("tier", "level", "rank", "rating", "categor", "grade", "rung", "classification",
               "designation", "status", "bracket", "spot", "watch", "worst", "black", "special", "bottom",
               "group")
-# tiers_lexicon.with_back_references: "there", "that rank", "the same tier", "They include"
-BACK_WORDS = ("there", "that", "same", "they", "these", "those", "among them")
+# tiers_lexicon.with_back_references: "there", "that rank", "the same tier", "They include", "is on the
+# list", "remains on it"
+BACK_WORDS = ("there", "that", "same", "they", "these", "those", "among them", "on the list", "on it")
 # moves.read_moves without a tier named: a self-evident verb (_SELF_EVIDENT) or "a notch" (_ONE_STEP)
 _MOVE_WORDS = ("upgrad", "downgrad", "demot", "promot", "relegat")
 _ONE_STEP = re.compile(r"(?:a|one)\s+(?:tier|notch|rung|level|category)")
+# ... or a headline "Lebanon moves up", "Georgia slips" (moves.HEADLINE_MOVE_RE)
+_HEADLINE_MOVE = re.compile(r"moves?\s+(?:up|down)|slips|slides|climbs|drops|tumbles")
 
 # counts: every count pattern ends in one of its nouns (_NOUN) ...
 _COUNT_NOUNS = ("countries", "nations", "governments", "states", "territories", "jurisdictions",
@@ -105,7 +108,8 @@ def _has(lower: str, words: tuple[str, ...]) -> bool:
 
 def tier_claims(ctx: SentenceContext) -> bool:
     """Placements, moves and streaks need a tier mention, or a verb that is a move by itself."""
-    return bool(ctx.tiers) or ctx.has(_MOVE_WORDS) or bool(_ONE_STEP.search(ctx.lower))
+    return bool(ctx.tiers) or ctx.has(_MOVE_WORDS) or bool(_ONE_STEP.search(ctx.lower)) \
+        or bool(_HEADLINE_MOVE.search(ctx.lower))
 
 
 def counts(ctx: SentenceContext) -> bool:

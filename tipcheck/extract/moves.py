@@ -52,6 +52,10 @@ _HEDGE_RE = re.compile(r"\b(?:spared|avoid\w*|escap\w*|otherwise|waiver|automati
                        r"possible|potential)\b", re.IGNORECASE)
 _SPARED_RE = re.compile(r"\b(?:spared|avoid\w*|escap\w*|dodg\w*)\b", re.IGNORECASE)
 # "the downgrade could hurt", "the Tier 3 downgrade": a move already told, not a new claim
+# a headline that is only a country and a move verb: "Lebanon moves up", "Georgia slips" (a story about
+# the report's ranking; a tier-less "rose" or "fell" in running text is not about a tier)
+HEADLINE_MOVE_RE = re.compile(r"^\W*[\w .,'’&()-]{2,40}?\s+(?:moves?\s+(?:up|down)|slips|slides|climbs|"
+                              r"drops|tumbles)[\s.!]*$", re.IGNORECASE)
 _DEFINITE_RE = re.compile(r"\b(?:the|this|that|such\s+an?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NOUN_RE = re.compile(r"(?:upgrade|downgrade|demotion|promotion|relegation)s?$", re.IGNORECASE)
 _TARGET_LEAD = re.compile(r"\b(?:to|into|onto|on|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
@@ -125,6 +129,15 @@ def _lost_it(ctx: SentenceContext, reading: MoveReading) -> None:
                 attributed=ctx.is_attributed(match.start())))
 
 
+def _headline_move(ctx: SentenceContext, match: re.Match[str]) -> bool:
+    """The sentence is a headline "COUNTRY moves up / slips": one country, then the verb, then nothing."""
+    if not HEADLINE_MOVE_RE.match(ctx.text):
+        return False
+    named = ctx.countries_in(0, match.start())
+    return len(named) == 1 and not ctx.text[:named[0].start].strip(" \t\n\"'“‘") \
+        and not ctx.text[named[0].end:match.start()].strip()
+
+
 def _verbs(ctx: SentenceContext) -> list[re.Match[str]]:
     """The move verbs of a sentence; "back" right after one is part of it ("fell back from the watch
     list", "moved back to Tier 2": the verb before gives the direction)."""
@@ -163,7 +176,8 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     if target is None and source is not None and re.match(r"drop|remov", verb, re.IGNORECASE):
         direction = None  # "dropped from the watch list": off it, up or down
     if source is None and target is None and not (
-            _SELF_EVIDENT.match(verb) or (direction and _ONE_STEP.match(ctx.text, match.end()))):
+            _SELF_EVIDENT.match(verb) or (direction and _ONE_STEP.match(ctx.text, match.end()))
+            or (direction and _headline_move(ctx, match))):
         return None  # "rose", "fell" with no tier named: not about a tier
     subjects: list[Subject] = list(objects)
     if not subjects:

@@ -33,9 +33,16 @@ add_triggers("is there", "are there", "was there", "were there", "be there", "be
              "those include", "they included", "these included", "they are", "they were", "these are",
              "these were", "those are", "those were", "among them", "that rank", "that tier",
              "that categor", "that rating", "that status", "that spot", "that group", "same rank",
-             "same tier", "same categor", "same rating", "same status", "same spot", "same group")
+             "same tier", "same categor", "same rating", "same status", "same spot", "same group",
+             # "also landed there", "ended up there", "Chad is also on the list", "Syria remains on it"
+             "landed there", "lands there", "land there", "ended up there", "ends up there", " on it",
+             # headline moves (moves.HEADLINE_MOVE_RE): "Lebanon moves up", "Georgia slips"
+             "moves up", "move up", "moves down", "move down", "slips", "slides", "climbs", "drops",
+             "tumbles")
 
 _REMAINED_RE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|maintain(?:s|ed)?|"
+                          # "Moldova held on to Tier 2", "holds steady on Tier 2"
+                          r"(?:held|holds?|hung|hangs?)\s+on(?:to|\s+to)|(?:held|holds?)\s+steady|"
                           # "still" as in "still on Tier 3", not "went further still"
                           r"retain(?:s|ed)?|(?<!further\s)(?<!more\s)(?<!better\s)(?<!worse\s)still)\b",
                           re.IGNORECASE)

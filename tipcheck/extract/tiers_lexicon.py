@@ -119,10 +119,17 @@ def _is_apposition(text: str, first: TierMention, second: TierMention) -> bool:
 # a second year"): "there" after a verb of being or staying (not "There are", "officials there said"),
 # ", there for a third year", "that rank", "the same tier", and a list opened by "They include".
 _BACK_RE = re.compile(
-    r"\b(?:is|are|was|were|been|be|stays?|stayed|remains?|remained|sits?|sat|stuck|languish\w*)\s+"
+    r"\b(?:is|are|was|were|been|be|stays?|stayed|remains?|remained|sits?|sat|stuck|languish\w*|"
+    # "Paraguay and Suriname also landed there", "ended up there"
+    r"land(?:s|ed)?|end(?:s|ed)?\s+up)\s+"
     r"(?:(?:still|also|now|again|firmly)\s+)?(?P<there>there)\b(?!\s+(?:is|are|was|were|have|has|had)\b)"
     r"|\bstill\s+(?P<there2>there)\b|,\s+(?P<there3>there)\s+for\b"
     r"|\b(?P<same>(?:that|the\s+same)\s+(?:rank|ranking|tier|category|rating|status|spot|group))\b"
+    # "Chad is also on the list", "Syria remains on it": the list or "it" after a verb of being or
+    # staying, at the end of its clause ("remains on it" but not "on it a duty to ...")
+    r"|\b(?:is|are|was|were|been|stays?|stayed|remains?|remained|sits?|sat)\s+"
+    r"(?:(?:still|also|now|again|firmly)\s+)?on\s+(?P<on>the\s+list|it)(?=\s*(?:[.;:!?,)]|\s(?:too|as\s+well|"
+    r"again|for\b|this\s+year|in\s+20\d\d)|$))"
     r"|^\W*(?:They|These|Those)\s+(?P<list>include|included|are|were)\b|^\W*(?P<among>Among\s+them)\b",
     re.IGNORECASE)
 
@@ -131,7 +138,8 @@ def with_back_references(text: str, mentions: list[TierMention], tier: str) -> l
     """`mentions` with the references to the tier of the sentence before added, left to right."""
     added = []
     for match in _BACK_RE.finditer(text):
-        group = next(g for g in ("there", "there2", "there3", "same", "list", "among") if match.group(g))
+        group = next(g for g in ("there", "there2", "there3", "same", "on", "list", "among")
+                     if match.group(g))
         start, end = match.span(group)
         if any(m.start < end and m.tier for m in mentions):
             continue  # "the same Tier 3", "on the watch list, ... stays there": a tier named in this sentence
