@@ -3,6 +3,7 @@ its command line as typer does."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from test_triggers import DOCUMENTS
 from typer.testing import CliRunner
 
 import tipcheck.extract.gates as gates
-from tipcheck import cli
+from tipcheck import cli, entry
 from tipcheck.engine import Checker
 from tipcheck.extract.context import SentenceContext
 
@@ -65,12 +66,12 @@ def test_gates_on_hostile_text(name: str, checker: Checker, monkeypatch: pytest.
 
 
 def test_plain_check_command_lines() -> None:
-    assert cli._plain_check(["check", "a.md", "b.txt"]) == (["a.md", "b.txt"], None)
-    assert cli._plain_check(["check", "a.md", "--format", "json"]) == (["a.md"], "json")
-    assert cli._plain_check(["check", "--format=sarif", "a.md"]) == (["a.md"], "sarif")
+    assert entry.plain_check(["check", "a.md", "b.txt"]) == (["a.md", "b.txt"], None)
+    assert entry.plain_check(["check", "a.md", "--format", "json"]) == (["a.md"], "json")
+    assert entry.plain_check(["check", "--format=sarif", "a.md"]) == (["a.md"], "sarif")
     for args in (["check"], ["check", "-"], ["check", "a.md", "--fix"], ["check", "a.md", "--format"],
                  ["check", "a.md", "--format="], ["scan", "a.md"], [], ["check", "--help"]):
-        assert cli._plain_check(args) is None, args
+        assert entry.plain_check(args) is None, args
 
 
 @pytest.mark.parametrize("extra", [[], ["--format", "json"], ["--format=parsable"]])
@@ -83,6 +84,19 @@ def test_fast_check_prints_what_typer_prints(extra: list[str], tmp_path: Path,
     expected = CliRunner().invoke(cli.app, args)
     monkeypatch.setattr(sys, "argv", ["tipcheck", *args])
     with pytest.raises(SystemExit) as done:
-        cli.main()
+        entry.main()
     assert done.value.code == expected.exit_code
     assert capsys.readouterr().out == expected.stdout
+
+
+def test_plain_check_never_loads_typer(tmp_path: Path) -> None:
+    """The editor's call starts without typer; any other command line gets it."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("Cuba stayed on Tier 3 in the 2014 report.\n")
+    probe = ("import atexit, sys; atexit.register(lambda: print('typer' in sys.modules, file=sys.stderr)); "
+             "from tipcheck.entry import main; main()")
+    for args, loaded in ((["check", str(draft)], "False"), (["check", str(draft), "--strict"], "True")):
+        done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode in (0, 1), done.stderr
+        assert done.stderr.strip().splitlines()[-1] == loaded, (args, done.stderr)

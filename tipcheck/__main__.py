@@ -1,5 +1,5 @@
 """`python -m tipcheck`: the same as the `tipcheck` command."""
 
-from tipcheck.cli import main
+from tipcheck.entry import main
 
 main()

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import copy
-import errno
-import inspect
 import os
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import typer
 
@@ -44,7 +39,7 @@ def scan(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
 ) -> None:
     """Every contradiction within and across the documents of PATHS."""
-    from tipcheck.commands.check import configured_checker, final_exit, resolve_config
+    from tipcheck.commands.check_run import configured_checker, final_exit, resolve_config
     from tipcheck.commands.common import choose_format, emit, fail, say_overrides
     from tipcheck.drafts import chosen_findings, recount
     from tipcheck.engine import default_jobs, parse_size
@@ -142,52 +137,7 @@ register(app)
 
 
 def main() -> None:
-    """Entry point: typer exits with its usage code 2 on a bad command line."""
-    plain = _plain_check(sys.argv[1:])
-    if plain is not None:
-        _run_check(*plain)
-    app()
+    """Entry point (kept for `from tipcheck.cli import main`): the same as tipcheck/entry.py."""
+    from tipcheck.entry import main as entry_main
 
-
-def _plain_check(args: list[str]) -> tuple[list[str], str | None] | None:
-    """(files, format) of `check FILE... [--format F]`, the call an editor makes on every save, which
-    is run without typer's parsing (it builds a pydantic validator per option: a tenth of a second);
-    None for any other command line, which typer reads as usual."""
-    if not args or args[0] != "check":
-        return None
-    files: list[str] = []
-    fmt: str | None = None
-    rest = iter(args[1:])
-    for arg in rest:
-        if arg == "--format":
-            fmt = next(rest, "")
-            if not fmt or fmt.startswith("-"):
-                return None
-        elif arg.startswith("--format=") and len(arg) > len("--format="):
-            fmt = arg[len("--format="):]
-        elif arg.startswith("-"):
-            return None
-        else:
-            files.append(arg)
-    return (files, fmt) if files else None
-
-
-def _run_check(files: list[str], fmt: str | None) -> NoReturn:
-    """`check` with every other option at its default, exiting as typer would."""
-    from tipcheck.commands.check import check
-
-    values = {name: copy.copy(getattr(param.default, "default", param.default))
-              for name, param in inspect.signature(check).parameters.items()}
-    values.update(files=files, fmt=fmt)
-    try:
-        check(**values)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except OSError as error:
-        if error.errno != errno.EPIPE:
-            raise
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the reader went away
-        sys.exit(1)
-    sys.exit(0)
+    entry_main()

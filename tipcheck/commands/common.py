@@ -7,8 +7,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import typer
-
 from tipcheck import cache
 from tipcheck.countries import CountryIndex
 from tipcheck.engine import Checker, ScanResult
@@ -21,10 +19,19 @@ from tipcheck.rules import load_rules
 FORMATS = ("rich", "parsable", "json", "sarif", "github")
 
 
-def fail(message: str, code: int) -> typer.Exit:
-    """Print one diagnostic line on stderr and return the Exit to raise."""
-    typer.echo(f"tipcheck: {message}", err=True)
-    return typer.Exit(code)
+def echo(message: str = "", err: bool = False, nl: bool = True) -> None:
+    """Print MESSAGE on stdout (or stderr), as typer.echo does for text, without loading typer: the
+    editor's `check` runs without it (tipcheck/entry.py)."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(message + "\n" if nl else message)
+    stream.flush()
+
+
+def fail(message: str, code: int) -> SystemExit:
+    """Print one diagnostic line on stderr and return the exit to raise (typer and click let a
+    SystemExit through with its code, and so does their test runner)."""
+    echo(f"tipcheck: {message}", err=True)
+    return SystemExit(code)
 
 
 def load_checker(no_facts: bool, year: int | None, overlays: Sequence[Path] = (),
@@ -58,8 +65,8 @@ def load_base(no_facts: bool, overlays: Sequence[Path] = (),
 def say_overrides(checker: Checker, err: bool) -> None:
     """One line per fact where the user's --facts layer disagrees with the built-in base (it wins)."""
     for label, old, new in checker.facts.overrides:
-        typer.echo(f"tipcheck: your facts: {label} = {new.value} ({new.origin}) overrides the "
-                   f"built-in {old.value} ({old.origin})", err=err)
+        echo(f"tipcheck: your facts: {label} = {new.value} ({new.origin}) overrides the "
+             f"built-in {old.value} ({old.origin})", err=err)
 
 
 def choose_format(requested: str | None) -> str:
@@ -76,25 +83,25 @@ def emit(result: ScanResult, fmt: str, checker: Checker, show_verified: bool,
          fixable: Sequence[bool] = ()) -> None:
     """Findings on stdout in the chosen format; skipped inputs on stderr."""
     for problem in result.problems:
-        typer.echo(f"tipcheck: skipped {problem}", err=True)
+        echo(f"tipcheck: skipped {problem}", err=True)
     for notice in result.notices:
-        typer.echo(f"tipcheck: note: {notice}", err=True)
+        echo(f"tipcheck: note: {notice}", err=True)
     if fmt == "json":
-        typer.echo(to_json(result, checker.facts.version))
+        echo(to_json(result, checker.facts.version))
     elif fmt == "sarif":
         from tipcheck.suppress import META_RULES
 
-        typer.echo(to_sarif(result, [*checker.rules, *META_RULES], fixable))
+        echo(to_sarif(result, [*checker.rules, *META_RULES], fixable))
     elif fmt == "github":
         if result.findings:
-            typer.echo(github(result))
-        typer.echo(summary_line(result), err=True)
+            echo(github(result))
+        echo(summary_line(result), err=True)
     elif fmt == "rich":
         from rich.console import Console  # only here: rich takes a while to import
 
         rich_report(result, Console(no_color=bool(os.environ.get("NO_COLOR"))), show_verified)
     else:
-        typer.echo(parsable(result))
+        echo(parsable(result))
 
 
 def exit_code(result: ScanResult) -> int:
