@@ -45,13 +45,16 @@ _AND = rf"(?:{_SEP}and)?{_SEP}"
 _U, _TEEN, _TENS = _words(UNITS), _words(TEENS), _words(TENS)
 _BELOW_100 = rf"(?:{_TENS}(?:{_SEP}{_U})?|{_TEEN}|{_U})"
 _HUNDREDS = rf"(?:(?:{_U}|{_TEEN}|a\b){_SEP}hundred\b)"
-# 1..999 in words, factored so that each word is read once: "twelve", "two hundred and five"
-_GROUP = rf"(?:{_TENS}(?:{_SEP}{_U})?|(?:{_U}|{_TEEN})(?:{_SEP}hundred\b(?:{_AND}{_BELOW_100})?)?)"
-_A_HUNDRED = rf"(?:a{_SEP}hundred\b(?:{_AND}{_BELOW_100})?)"
+# 1..999 in words, factored so that each word is read once: "twelve", "two hundred and five", "a
+# hundred". "a" must be followed by "hundred": no unit or teen ends in "a", so (?<!a) lets only those
+# stand alone (the same matches, in the same order, as "(?:U|TEEN)(?:SEP hundred...)?|a SEP hundred...",
+# with "hundred and ..." written once).
+_GROUP = (rf"(?:{_TENS}(?:{_SEP}{_U})?"
+          rf"|(?:{_U}|{_TEEN}|a)(?:{_SEP}hundred\b(?:{_AND}{_BELOW_100})?|(?<!a)))")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)"  # "80,000", "22"
 _DECIMAL = r"\d+\.\d+(?!\d)"  # only before a scale: "1.5 million"
 _START = r"(?<![\w.,])"
-_HEAD = rf"(?:{_GROUP}|{_A_HUNDRED}|{_DIGITS})"
+_HEAD = rf"(?:{_GROUP}|{_DIGITS})"
 
 
 def _then(scale: str) -> str:
@@ -60,10 +63,13 @@ def _then(scale: str) -> str:
 
 
 _TAIL = rf"(?:{_AND}{_HEAD})?"
-# what may follow the first number: a scale and smaller scaled groups, or "dozen"
+# what may follow the first number: a scale and smaller scaled groups, or "dozen". Factored (the same
+# matches in the same order as "billion THEN(million)? THEN(thousand)? TAIL | million THEN(thousand)?
+# TAIL | thousand TAIL | dozen") so that each group pattern appears once: the compiled pattern is
+# several times smaller and quicker to compile.
 _SCALES = (
-    rf"(?:{_SEP}(?:billion\b{_then('million')}?{_then('thousand')}?{_TAIL}"
-    rf"|million\b{_then('thousand')}?{_TAIL}|thousand\b{_TAIL}|dozen\b))"
+    rf"(?:{_SEP}(?:(?:(?:billion\b{_then('million')}?|million\b){_then('thousand')}?|thousand\b){_TAIL}"
+    rf"|dozen\b))"
 )
 _CARDINAL = rf"(?:{_HEAD}{_SCALES}?|(?:{_DECIMAL}|a\b){_SCALES}|zero\b)"
 # the lookahead is a cheap prefilter: the first word must be a number word (or digits)

@@ -125,14 +125,51 @@ _SUBORDINATE_RE = re.compile(r"\s(?:after|before|when|because|until|once)\s+(?=t
 _ATTACHED_RE = re.compile(r"\s+(?:(?:were|are|have\s+been|had\s+been|was)\s+(?:\w+\s+)?"
                           r"(?:placed|put|ranked|listed|rated|classified|kept)\s+)?"
                           r"(?:on|in|onto|into|at)\s+(?:the\s+)?", re.IGNORECASE)
+# hoisted from _pick_tier, _tier_count and _part_of_tier (compiled once, not looked up per call)
+_BRACKET_OPEN_RE = re.compile(r"[\s*_]*\(\s*")
+_YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d")
+_THE_RE = re.compile(r"(?:the\s+)?")
+_COULD_RE = re.compile(r"\bcould\b")
+_OUT_OF_BEFORE_RE = re.compile(r"\bout\s+of\s+$", re.IGNORECASE)
+_REGION_AFTER_RE = re.compile(r"\bof\s+(?:the\s+)?(?:region|continent)|\bin\s+(?:the\s+)?"
+                              r"(?:region|Africa|Asia|Europe|the\s+Americas|the\s+Middle\s+East|the\s+Gulf)\b")
 _REGION_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+[\s-]+){1,2}$")
+
+
+# Literals without which a pattern cannot match (tested on the lower-cased sentence by ctx.has, which
+# is true whenever lower-casing might miss what the patterns' case folding finds)
+_NOUN_WORDS = ("countries", "nations", "governments", "states", "territories", "jurisdictions")  # _NOUN
+# the verbs and phrases of _COVERED_RE ("examined", "rates", "looks at", "conditions in", ...)
+_COVER_WORDS = ("examin", "cover", "assess", "evaluat", "review", "analy", "rank", "rat", "grad", "sort",
+                "survey", "look", "conditions", "efforts")
+_ANAPHOR_HINT_RE = re.compile(r"(?:figure|number|total|tally|count)\s|(?:fewer|more|less)\s+than")
+
+
+def _count_patterns(ctx: SentenceContext) -> list[re.Pattern[str]]:
+    """The count patterns, in reading order, less those whose literals the sentence lacks."""
+    nouns = ctx.has(_NOUN_WORDS)
+    number = ctx.has(("number",))
+    patterns = []
+    if ctx.has(("out",)):  # "out of"
+        patterns.append(_SHARE_RE)
+    if number:
+        patterns.append(_NUMBER_FELL_RE)
+    if nouns:
+        patterns.append(_COUNT_RE)
+    if nouns or ctx.has(("entries", "members")):
+        patterns.append(_TIER_NUMBERING_RE)
+    if ctx.tiers or not ctx.gated:  # a bare count is read only right before a tier (_tier_count)
+        patterns.append(_BARE_ON_TIER_RE)
+    if not ctx.gated or _ANAPHOR_HINT_RE.search(ctx.lower):
+        patterns.append(_ANAPHOR_RE)
+    return patterns
 
 
 def read_counts(ctx: SentenceContext) -> list[Draft]:
     """Tier counts ("20 countries received a Tier 3 rating") and coverage ("conditions in 89 countries")."""
-    drafts = _covered(ctx)
+    drafts = _covered(ctx) if ctx.has(_NOUN_WORDS) and ctx.has(_COVER_WORDS) else []
     taken: list[tuple[int, int]] = [(d.start, d.end) for d in drafts]
-    for pattern in (_SHARE_RE, _NUMBER_FELL_RE, _COUNT_RE, _TIER_NUMBERING_RE, _BARE_ON_TIER_RE, _ANAPHOR_RE):
+    for pattern in _count_patterns(ctx):
         for match in pattern.finditer(ctx.text):
             group = "n2" if match.groupdict().get("n2") else "n"
             if any(a <= match.start(group) < b for a, b in taken):
@@ -141,6 +178,8 @@ def read_counts(ctx: SentenceContext) -> list[Draft]:
             if found:
                 drafts += found
                 taken += [(match.start(), match.end())] + [(d.start, d.end) for d in found]
+    if not ctx.has(("number",)):
+        return drafts
     for match in _NUMBER_FROM_RE.finditer(ctx.text):
         if not any(a <= match.start("n") < b for a, b in taken):
             drafts += _earlier_only(ctx, match)
@@ -191,7 +230,7 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
         return before[-1].tier if before else None
     # "**Tier 2 Watch List** (44 countries)": a count in brackets right after a tier's name
     named = [t for t in ctx.tiers if t.end <= start and t.tier and t.tier != "special"
-             and re.fullmatch(r"[\s*_]*\(\s*", ctx.text[t.end:start])]
+             and _BRACKET_OPEN_RE.fullmatch(ctx.text, t.end, start)]
     if named:
         return named[-1].tier
     # "placed 22 countries on Tier 3 and 43 on the watch list": the tier the counted noun is put on
@@ -228,7 +267,7 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
 def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[Draft]:
     number = match.group(group)
     count = parse_cardinal(number)
-    if count is None or count > 400 or re.fullmatch(r"(?:19|20)\d\d", number.strip()):
+    if count is None or count > 400 or _YEAR_NUMBER_RE.fullmatch(number.strip()):
         return []
     nstart = match.start(group)
     if any(t.start <= nstart < t.end for t in ctx.tiers):
@@ -243,7 +282,7 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
         elif match.group("comma") and not _LISTED_BEFORE_RE.search(ctx.text, 0, match.start()):
             return []  # ", 80 on Tier 2" continues a list only after "36 countries on Tier 1"
         named = [t for t in ctx.tiers if match.end() <= t.start <= match.end() + 4 and t.tier
-                 and t.tier != "special" and re.fullmatch(r"(?:the\s+)?", ctx.text[match.end():t.start])]
+                 and t.tier != "special" and _THE_RE.fullmatch(ctx.text, match.end(), t.start)]
         if not named:
             return []
         tier: str | None = named[0].tier
@@ -253,7 +292,7 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
         tier = _pick_tier(ctx, nstart, match.end())
     if tier is None and not anaphor:
         return _movers_only(ctx, match, nstart)
-    if ctx.is_modal(modal_from, nstart) and not re.search(r"\bcould\b", ctx.text[cstart:nstart]):
+    if ctx.is_modal(modal_from, nstart) and not _COULD_RE.search(ctx.text, cstart, nstart):
         return []
     groups = match.groupdict()
     left, right = _local(ctx, nstart, match.end())
@@ -359,10 +398,9 @@ def _part_of_tier(ctx: SentenceContext, match: re.Match[str], nstart: int) -> st
     between = (match.groupdict().get("between") or "")
     if between.strip() and _REGION_WORD_RE.match(between):
         return "region"
-    if re.search(r"\bout\s+of\s+$", ctx.text[max(0, nstart - 8):nstart], re.IGNORECASE):
+    if _OUT_OF_BEFORE_RE.search(ctx.text[max(0, nstart - 8):nstart]):
         return "region"
-    if re.search(r"\bof\s+(?:the\s+)?(?:region|continent)|\bin\s+(?:the\s+)?(?:region|Africa|Asia|Europe|"
-                 r"the\s+Americas|the\s+Middle\s+East|the\s+Gulf)\b", ctx.text[match.end():match.end() + 30]):
+    if _REGION_AFTER_RE.search(ctx.text[match.end():match.end() + 30]):
         return "region"
     if _MOVE_BEFORE_RE.search(ctx.text[max(0, nstart - 40):nstart]):
         return "moved"

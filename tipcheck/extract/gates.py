@@ -53,6 +53,8 @@ _COUNT_CLAIM_WORDS = ("short", "significant", "sanction", "worst", "tier", "rank
                       "rates", "rating", "grad", "sort", "survey", "look", "conditions", "efforts")
 # ... or "the figure stood at 13", "fewer than the 20" (_ANAPHOR_RE), which need no tier
 _ANAPHOR = re.compile(r"(?:figure|number|total|tally|count)\s|(?:fewer|more|less)\s+than")
+# (_ANAPHOR's literals: a cheap test before it)
+_ANAPHOR_WORDS = ("figure", "number", "total", "tally", "count", "than")
 
 # release: report years (_REPORT_YEAR_RE: "report" or "edition", and a year or "annual") ...
 _REPORT_WORDS = ("report", "edition")
@@ -92,6 +94,9 @@ _ESTIMATE_NOUNS = ("prisoners", "people", "persons", "victims", "workers", "chil
                    "slaves", "refugees", "defectors")
 _LARGE_WORDS = ("thousand", "million", "billion", "hundred", "dozen")
 _LARGE_DIGITS = re.compile(r"\d[\d,]{3}")
+# the words that open the statements gate alone: the tier system's nouns, a consequence, and a tier's
+# definition ("significant effort", statements._DEFINITION_RE), tested in one pass
+_ONE_WORD_STATEMENTS = (*_SYSTEM_NOUNS, *_CONSEQUENCE_WORDS, "significant effort")
 
 # officials: "Secretary", or a director, head, chief or ambassador beside "trafficking", or one who
 # "heads", "leads", "directs", "runs", "oversees", "took over"/"took charge of" the office (_HEADS_OFFICE)
@@ -117,11 +122,13 @@ def counts(ctx: SentenceContext) -> bool:
     if not ctx.gated:
         return True
     lower = ctx.lower
-    if _ANAPHOR.search(lower):
+    tiers = bool(ctx.tiers)
+    # the cheap substring tests first, the regular expressions last
+    if _has(lower, _COUNT_NOUNS) and (tiers or _has(lower, _COUNT_CLAIM_WORDS)):
         return True
-    if ctx.tiers and _BARE_COUNT.search(lower):
+    if _has(lower, _ANAPHOR_WORDS) and _ANAPHOR.search(lower):
         return True
-    return _has(lower, _COUNT_NOUNS) and (bool(ctx.tiers) or _has(lower, _COUNT_CLAIM_WORDS))
+    return tiers and bool(_BARE_COUNT.search(lower))
 
 
 def release(ctx: SentenceContext) -> bool:
@@ -133,9 +140,11 @@ def release(ctx: SentenceContext) -> bool:
         return True
     if "annual" in lower and "trafficking" in lower:  # "the fourth annual assessment" (_REPORT_YEAR_RE)
         return True
-    if "edition" in lower or "installment" in lower or _APPOSED.search(lower):  # _APPOSED_ORDINAL_RE
-        return True
-    return (bool(_WEEKDAY_RE.search(ctx.text)) or _has(lower, _RELATIVE_WORDS)) and _has(lower, _CUE_WORDS)
+    if "edition" in lower or "installment" in lower or ("report" in lower and _APPOSED.search(lower)):
+        return True  # _APPOSED_ORDINAL_RE
+    # every weekday ends in "day" (a cheap test before _WEEKDAY_RE)
+    return (("day" in ctx.text and bool(_WEEKDAY_RE.search(ctx.text))) or _has(lower, _RELATIVE_WORDS)) \
+        and _has(lower, _CUE_WORDS)
 
 
 def statements(ctx: SentenceContext) -> bool:
@@ -143,13 +152,12 @@ def statements(ctx: SentenceContext) -> bool:
     if not ctx.gated:
         return True
     lower = ctx.lower
+    # (in each pair, the shorter or rarer list first)
     return (
-        _has(lower, _SYSTEM_NOUNS)
+        _has(lower, _ONE_WORD_STATEMENTS)
         or ("tier" in lower and _has(lower, _SYSTEM_KINDS))
-        or (_has(lower, _SUPERLATIVES) and _has(lower, _SMALL_NUMBERS))
-        or (_has(lower, _MEASURE_WORDS) and _has(lower, _MEASURED))
-        or _has(lower, _CONSEQUENCE_WORDS)
-        or "significant effort" in lower  # a tier's definition (statements._DEFINITION_RE)
+        or (_has(lower, _SMALL_NUMBERS) and _has(lower, _SUPERLATIVES))
+        or (_has(lower, _MEASURED) and _has(lower, _MEASURE_WORDS))
         or (("all" in lower or "any" in lower) and _has(lower, _AID_WORDS))
         or ("trade" in lower and _has(lower, _TRADE_WORDS))
         or (_has(lower, _ESTIMATE_NOUNS)

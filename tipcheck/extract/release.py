@@ -20,16 +20,26 @@ _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _REPORT = (r"(?:(?:annual\s+)?(?:U\.S\.\s+)?(?:State\s+Department(?:'s)?\s+)?"
            r"(?:Trafficking\s+in\s+Persons|TIP|[Hh]uman\s+[Tt]rafficking|[Tt]rafficking)\s+"
            r"\(?(?:TIP\)\s+)?[Rr]eport|[Rr]eport\s+on\s+(?:human\s+)?trafficking)")
-_REPORT_YEAR_RE = re.compile(
+# the report's year: "the 2014 TIP Report", "Trafficking in Persons Report 2019", "its 2020 report",
+# "the 2023 edition of the TIP report" (every branch needs "20" and "eport" or "edition") ...
+_YEAR_BRANCHES = (
     rf"\b(?P<y1>20[0-4]\d)\s+{_REPORT}"
     rf"|\b(?:Trafficking\s+in\s+Persons|TIP)\s+[Rr]eport\s*(?:\(|,\s*|-\s*)?(?P<y2>20[0-4]\d)\b"
     rf"|\b(?:[Tt]he|its|[Tt]his|[Tt]hat)\s+(?P<y3>20[0-4]\d)\s+(?:annual\s+|TIP\s+)?[Rr]eport\b"
     rf"(?!\s+(?:by|from|of|on)\b)"
     rf"|\b(?P<y4>20[0-4]\d)\s+edition\s+of\s+(?:the\s+)?(?:[\w.'’]+\s+){{0,5}}?"
     rf"(?:TIP|Trafficking\s+in\s+Persons)\b"
-    rf"|\b(?P<ord>{ORDINAL_PATTERN})\s+annual\s+(?:\w+\s+){{0,4}}?(?:[Rr]eport"
+)
+# ... or its number: "the second annual report" (needs "annual", case as written)
+_ORDINAL_BRANCH = (
+    rf"\b(?P<ord>{ORDINAL_PATTERN})\s+annual\s+(?:\w+\s+){{0,4}}?(?:[Rr]eport"
     rf"|(?P<noun>assessment|ranking|edition|survey|review)(?=[\s,.;]))\b"
 )
+_REPORT_YEAR_RE = re.compile(f"{_YEAR_BRANCHES}|{_ORDINAL_BRANCH}")
+# the same search when the literals of one side are missing (a branch that cannot match anywhere
+# changes nothing that finditer finds): cheaper than trying every branch at every word
+_YEARS_ONLY_RE = re.compile(_YEAR_BRANCHES)
+_ORDINAL_ONLY_RE = re.compile(_ORDINAL_BRANCH)
 # The report with its number in apposition: "The report, the 25th edition, ...", "The 2020 report,
 # the 20th since Congress passed the Trafficking Victims Protection Act, ..." (counted from the first
 # report; "the fifth since Blinken took office" counts from something else and is not read); "The
@@ -43,11 +53,17 @@ _APPOSED_ORDINAL_RE = re.compile(
     rf"(?:annual\s+|yearly\s+)?(?:U\.S\.\s+|State\s+Department['’]?s?\s+)?"
     rf"(?:TIP\b|Trafficking\s+in\s+Persons|[Rr]eport\b|[Tt]rafficking\s+report)"
 )
+# cheap tests for the literals the patterns need (see _may_appose, report_years)
+_REPORT_COMMA_RE = re.compile(r"(?:[Rr]eport|edition)\s*,")
+_REPORT_OR_TRAFFICKING_RE = re.compile(r"\b(?:report|trafficking)\b", re.IGNORECASE)
+_PREVIOUS_WORD_RE = re.compile(r"\b(?:last|previous|prior)\b")
 _DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?![\w.]))"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
+# the first letters of every month _MONTH names (case as written): a cheap test before _DATE_RE
+_MONTH_START_RE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 _RELEASE_CUE_RE = re.compile(
     r"\b(?:releas\w*|issu\w*|publish\w*|unveil\w*|launch\w*|came\s+out|come\s+out|made\s+public|"
     r"present\w*|rolled\s+out|announc\w*)\b", re.IGNORECASE)
@@ -87,23 +103,38 @@ def read_release(ctx: SentenceContext) -> list[Draft]:
     return drafts
 
 
+def _report_year_re(text: str) -> re.Pattern[str] | None:
+    """The part of _REPORT_YEAR_RE whose literals the sentence holds (None: no branch can match)."""
+    years = "20" in text and ("eport" in text or "edition" in text)
+    if "annual" in text:
+        return _REPORT_YEAR_RE if years else _ORDINAL_ONLY_RE
+    return _YEARS_ONLY_RE if years else None
+
+
+def _may_appose(text: str) -> bool:
+    """Whether _APPOSED_ORDINAL_RE could match: "report," / "edition," or "edition" / "installment"."""
+    return "edition" in text or "installment" in text or bool(_REPORT_COMMA_RE.search(text))
+
+
 def report_years(ctx: SentenceContext) -> list[Draft]:
     """Report-year claims of one sentence: "the 2014 TIP Report", "the second annual report"."""
-    drafts = []
-    for match in _REPORT_YEAR_RE.finditer(ctx.text):
-        year_text = match.group("y1") or match.group("y2") or match.group("y3") \
-            or match.group("y4")
+    drafts: list[Draft] = []
+    text = ctx.text
+    pattern = _report_year_re(text)
+    for match in pattern.finditer(text) if pattern else ():
+        groups = match.groupdict()
+        year_text = groups.get("y1") or groups.get("y2") or groups.get("y3") or groups.get("y4")
         if year_text:
             year, ordinal = int(year_text), None
         else:
-            ordinal = parse_ordinal(match.group("ord"))
+            ordinal = parse_ordinal(groups["ord"])
             if not ordinal or ordinal > 60:
                 continue
-            if match.group("noun") and not re.search(r"\b(?:report|trafficking)\b", ctx.text, re.IGNORECASE):
+            if groups["noun"] and not _REPORT_OR_TRAFFICKING_RE.search(text):
                 continue  # "the fourth annual assessment" is the report's only beside it
             year = None
-        lead = ctx.text[max(0, match.start() - 25):match.start()].lower()
-        previous = bool(re.search(r"\b(?:last|previous|prior)\b", lead))
+        lead = text[max(0, match.start() - 25):match.start()].lower()
+        previous = bool(_PREVIOUS_WORD_RE.search(lead))
         drafts.append(Draft(
             kind="report_year",
             fields=fields(year=year, ordinal=ordinal, previous=previous or None),
@@ -111,7 +142,9 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
             reading="report_year:ordinal" if ordinal else "report_year:named",
             year_explicit=year is not None,
         ))
-    for match in _APPOSED_ORDINAL_RE.finditer(ctx.text):
+    if not _may_appose(text):
+        return drafts
+    for match in _APPOSED_ORDINAL_RE.finditer(text):
         group = "ord" if match.group("ord") else "ord2"
         ordinal = parse_ordinal(match.group(group))
         if not ordinal or ordinal > 60 or any(d.start <= match.start(group) < d.end for d in drafts):
@@ -128,9 +161,15 @@ def month_number(text: str) -> int:
     return MONTHS[text[:3].lower()]
 
 
+def _release_cue(ctx: SentenceContext) -> re.Match[str] | None:
+    """The first release cue of the sentence ("released", "came out"), searched once per sentence."""
+    return ctx.memo("release.cue", _RELEASE_CUE_RE.search)
+
+
 def _dates(ctx: SentenceContext) -> list[Draft]:
-    drafts = []
-    released = _RELEASE_CUE_RE.search(ctx.text)
+    drafts: list[Draft] = []
+    if not _MONTH_START_RE.search(ctx.text):
+        return drafts  # every date names a month (_MONTH)
     for match in _DATE_RE.finditer(ctx.text):
         if _DATELINE_LEAD_RE.search(ctx.text, 0, match.start()):
             continue  # "KUALA LUMPUR, June 16 —": when the story was filed, not the release
@@ -146,7 +185,9 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
                 fields=fields(weekday=weekday, date=f"{year:04d}-{month:02d}-{day:02d}"),
                 start=match.start(), end=match.end(), reading="weekday:dated",
             ))
-        elif (released and abs(released.start() - match.start()) < 80) or \
+            continue
+        released = _release_cue(ctx)
+        if (released and abs(released.start() - match.start()) < 80) or \
                 _acted_on(ctx, match.start(), match.end(), 60, 60):
             drafts.append(Draft(
                 kind="weekday",
@@ -158,9 +199,10 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
 
 
 def _weekdays(ctx: SentenceContext) -> list[Draft]:
-    drafts = []
-    release = _RELEASE_CUE_RE.search(ctx.text)
-    for match in _WEEKDAY_RE.finditer(ctx.text):
+    drafts: list[Draft] = []
+    # every weekday ends in "day" (_WEEKDAY_RE, case as written)
+    for match in _WEEKDAY_RE.finditer(ctx.text) if "day" in ctx.text else ():
+        release = _release_cue(ctx)
         if not ((release and abs(match.start() - release.start()) <= 60)
                 or _acted_on(ctx, match.start(), match.end(), 40)):
             continue
@@ -171,7 +213,7 @@ def _weekdays(ctx: SentenceContext) -> list[Draft]:
             start=match.start(), end=match.end(), reading="weekday:released-on",
             attributed=False,
         ))
-    drafts += _relative(ctx, release)
+    drafts += _relative(ctx)
     return drafts
 
 
@@ -204,8 +246,12 @@ def _action_spans(text: str) -> tuple[list[int], list[int]]:
     return [a for a, _ in spans], [b for _, b in spans]
 
 
-def _relative(ctx: SentenceContext, release: re.Match[str] | None) -> list[Draft]:
-    drafts = []
+def _relative(ctx: SentenceContext) -> list[Draft]:
+    drafts: list[Draft] = []
+    lower = ctx.lower
+    if ctx.gated and "yesterday" not in lower and "today" not in lower and "month" not in lower:
+        return drafts  # the words of _RELATIVE_RE (lower-casing finds them where ctx.gated)
+    release = _release_cue(ctx)
     for match in _RELATIVE_RE.finditer(ctx.text):
         near = (release and abs(match.start() - release.start()) <= 40) or \
             _acted_on(ctx, match.start(), match.end(), 30)

@@ -99,6 +99,40 @@ _DEFINITION_RE = re.compile(
     re.IGNORECASE)
 
 
+# Literal tests before the patterns: a pattern whose words the lower-cased sentence lacks finds nothing
+# (where lower-casing is not trusted to find what case folding finds, ctx.gated is false: no shortcut).
+_SYSTEM_NOUNS = ("tiers", "levels", "categories", "rankings", "groups")  # _SYSTEM_RE, first branch
+_SYSTEM_KINDS = ("list", "system", "scale", "ranking", "rating", "classification")  # "three-tier system"
+_SUPERLATIVES = ("highest", "lowest", "top", "bottom", "best", "worst")  # "the lowest of the four"
+_SMALL_NUMBERS = ("two", "three", "four", "five")
+_MEASURE_WORDS = ("amount", "extent", "scale", "size", "prevalence", "severity", "volume", "magnitude",
+                  "level", "much")  # _MEASURE_RE, before "trafficking"
+_AID_WORDS = ("aid", "assistance", "funding")  # _ALL_AID_RE
+_FOOD_WORDS = ("food", "disaster", "emergency")  # _FOOD_AID_RE
+_LOAN_LENDERS = ("bank", "imf", "fund", "multilateral")  # _LOANS_RE: "World Bank", "IMF", ...
+# _ESTIMATE_RE: its nouns (case as written) and a number of 1,000 or more (four digits or a large word)
+_ESTIMATE_WORDS = ("prisoners", "people", "persons", "victims", "women", "workers", "children", "slaves",
+                   "refugees", "defectors")
+_LARGE_WORDS = ("thousand", "million", "billion", "hundred", "dozen")
+_LARGE_DIGITS_RE = re.compile(r"\d[\d,]{3}")
+_SANCTION_OR_PENALTY_RE = re.compile(r"\b(?:sanction|penalt)", re.I)
+_SANCTION_RE = re.compile(r"\bsanction", re.IGNORECASE)
+_COUNTS_WATCH_LIST_RE = re.compile(r"count|includ")
+_YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _has(ctx: SentenceContext, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased sentence holds one of `words` (always True when not gated)."""
+    if not ctx.gated:
+        return True
+    lower = ctx.lower
+    for word in words:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
+        if word in lower:
+            return True
+    return False
+
+
 def read_statements(ctx: SentenceContext) -> list[Draft]:
     """Tier-system, tier-meaning, Tier 3 consequence and estimate claims of one sentence."""
     return _system(ctx) + _meaning(ctx) + _consequence(ctx) + _trade(ctx) + _sanctions_start(ctx) \
@@ -107,7 +141,9 @@ def read_statements(ctx: SentenceContext) -> list[Draft]:
 
 def _definitions(ctx: SentenceContext) -> list[Draft]:
     """ "neither meet the minimum standards nor make significant efforts": a tier's definition."""
-    drafts = []
+    drafts: list[Draft] = []
+    if not _has(ctx, ("significant",)) or not _has(ctx, ("standards",)):
+        return drafts  # the words of _DEFINITION_RE
     for match in _DEFINITION_RE.finditer(ctx.text):
         efforts = match.group("conj").lower() == "but" and not match.group("not")
         no_efforts = match.group("conj").lower() == "nor" or bool(match.group("not"))
@@ -120,7 +156,9 @@ def _definitions(ctx: SentenceContext) -> list[Draft]:
 
 def _loans(ctx: SentenceContext) -> list[Draft]:
     """ "Washington can also oppose loans to them from the World Bank": multilateral lending opposed."""
-    if not (_TIER3_WORDS_RE.search(ctx.text) or re.search(r"\b(?:sanction|penalt)", ctx.text, re.I)):
+    if not _has(ctx, _LOAN_LENDERS):
+        return []
+    if not (_TIER3_WORDS_RE.search(ctx.text) or _SANCTION_OR_PENALTY_RE.search(ctx.text)):
         return []
     drafts = []
     for match in _LOANS_RE.finditer(ctx.text):
@@ -134,7 +172,10 @@ def _loans(ctx: SentenceContext) -> list[Draft]:
 
 
 def _system(ctx: SentenceContext) -> list[Draft]:
-    drafts = []
+    drafts: list[Draft] = []
+    if not (_has(ctx, _SYSTEM_NOUNS) or (_has(ctx, ("tier",)) and _has(ctx, _SYSTEM_KINDS))
+            or (_has(ctx, _SUPERLATIVES) and _has(ctx, _SMALL_NUMBERS))):
+        return drafts  # the words of _SYSTEM_RE's three branches
     if not _SYSTEM_CUE_RE.search(ctx.text):
         return drafts
     for match in _SYSTEM_RE.finditer(ctx.text):
@@ -146,13 +187,16 @@ def _system(ctx: SentenceContext) -> list[Draft]:
         drafts.append(Draft(
             kind="tier_system",
             fields=fields(n_tiers=count, watch_list=watch,
-                          counts_watch_list=bool(re.search(r"count|includ", lead)) or None),
+                          counts_watch_list=bool(_COUNTS_WATCH_LIST_RE.search(lead)) or None),
             start=match.start(), end=match.end(), reading="tier_system:count",
         ))
     return drafts
 
 
 def _meaning(ctx: SentenceContext) -> list[Draft]:
+    # _MEASURE_RE: "amount of trafficking", "how much trafficking", "number of victims"
+    if not (_has(ctx, ("victims",)) or (_has(ctx, ("traffick",)) and _has(ctx, _MEASURE_WORDS))):
+        return []
     match = _MEASURE_RE.search(ctx.text)
     if not match or not _RANKING_CUE_RE.search(ctx.text):
         return []
@@ -173,7 +217,11 @@ def _meaning(ctx: SentenceContext) -> list[Draft]:
 
 
 def _consequence(ctx: SentenceContext) -> list[Draft]:
-    drafts = []
+    drafts: list[Draft] = []
+    # the words of _AID_RE, _ALL_AID_RE, _TRADE_LOSS_RE and _FOOD_AID_RE, which find every draft here
+    if not (_has(ctx, ("humanitarian", "trade")) or _has(ctx, _FOOD_WORDS)
+            or (_has(ctx, ("all", "any")) and _has(ctx, _AID_WORDS))):
+        return drafts
     if not _SANCTION_CUE_RE.search(ctx.text):
         return drafts
     for match in _AID_RE.finditer(ctx.text):
@@ -187,7 +235,7 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
             start=match.start(), end=match.end(), reading="tier3_consequence:aid",
             attributed=ctx.is_attributed(match.start()),
         ))
-    if _TIER3_WORDS_RE.search(ctx.text) or re.search(r"\bsanction", ctx.text, re.IGNORECASE):
+    if _TIER3_WORDS_RE.search(ctx.text) or _SANCTION_RE.search(ctx.text):
         for match in _ALL_AID_RE.finditer(ctx.text):
             cstart, _ = ctx.clause_bounds(match.start())
             if ctx.is_negated(cstart, match.start("all")) or \
@@ -220,7 +268,9 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
 
 def _trade(ctx: SentenceContext) -> list[Draft]:
     """ "trade-related assistance is excluded": the exemption, read (it is what the TVPA says)."""
-    drafts = []
+    drafts: list[Draft] = []
+    if not _has(ctx, ("trade",)):
+        return drafts  # _TRADE_RE finds nothing
     if _AID_RE.search(ctx.text):
         return drafts  # the humanitarian reading already covers "non-humanitarian, non-trade-related"
     for match in _TRADE_RE.finditer(ctx.text):
@@ -236,6 +286,9 @@ def _trade(ctx: SentenceContext) -> list[Draft]:
 
 
 def _sanctions_start(ctx: SentenceContext) -> list[Draft]:
+    # "for the first time" (_FIRST_SANCTIONS_RE) or "penalties", "sanctions" (_SANCTIONS_START_RE)
+    if not _has(ctx, ("first", "penalt", "sanction")):
+        return []
     first = _FIRST_SANCTIONS_RE.search(ctx.text)
     if first and _TIER3_WORDS_RE.search(ctx.text) and not ctx.is_negated(first.start(), first.end()):
         return [Draft(kind="tier3_consequence", fields={"sanctions_start": True, "first": True},
@@ -253,13 +306,22 @@ def _sanctions_start(ctx: SentenceContext) -> list[Draft]:
 
 
 def _estimates(ctx: SentenceContext) -> list[Draft]:
-    drafts = []
-    for match in _ESTIMATE_RE.finditer(ctx.text):
+    drafts: list[Draft] = []
+    text = ctx.text
+    for noun in _ESTIMATE_WORDS:  # a noun of _ESTIMATE_RE (case as written) ...
+        if noun in text:
+            break
+    else:
+        return drafts
+    # ... and a number of 1,000 or more
+    if not (_has(ctx, _LARGE_WORDS) or _LARGE_DIGITS_RE.search(text)):
+        return drafts
+    for match in _ESTIMATE_RE.finditer(text):
         low = parse_cardinal(match.group("lo"))
         high = parse_cardinal(match.group("hi")) if match.group("hi") else None
-        if low is None or max(low, high or 0) < 1000 or re.fullmatch(r"(?:19|20)\d\d", match.group("lo")):
+        if low is None or max(low, high or 0) < 1000 or _YEAR_NUMBER_RE.fullmatch(match.group("lo")):
             continue
-        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        noun = _SPACES_RE.sub(" ", match.group("noun").lower())
         metric = "prisoners" if noun == "prisoners" else noun
         if "prison" in ctx.text.lower() and metric in ("people", "persons"):
             metric = "prisoners"
