@@ -18,7 +18,8 @@ EXTRA = Path(__file__).resolve().parents[1] / "eval" / "extra"
 FOLDERS = sorted(p for p in EXTRA.glob("*/*") if p.is_dir() and p.name in ("orig", "planted"))
 FLOOR = {"recall": 0.80, "precision": 0.90, "coverage": 0.75}
 # A set kept for an honest measure (not tuned on) has its floor at what it first scored.
-UNTUNED = {"e": {"recall": 0.70, "precision": 0.70, "coverage": 0.80}}
+UNTUNED = {"e": {"recall": 0.70, "precision": 0.70, "coverage": 0.80},
+           "f": {"recall": 0.85, "precision": 0.55, "coverage": 0.90}}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in FOLDERS])
