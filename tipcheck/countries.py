@@ -29,6 +29,7 @@ _CAP = r"[A-ZÀ-Þ][\w'’-]*"
 # letter keeps the regex engine's first-character scan)
 _RUN = re.compile(rf"[A-ZÀ-Þ](?<![\w'’].)[\w'’-]*(?:[ \t]+(?:(?:of|the|de)[ \t]+){{0,2}}{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_UNSEEN: Any = object()  # a run not in the run cache yet
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,11 @@ class CountryIndex:
         for key in fuzzy:
             self._fz_len.setdefault(len(key), []).append(key)
         self._cache: dict[tuple[str, bool], str | None] = {}
+        # text -> its matches (what find does not need the context for): a sentence is often looked up
+        # twice (as itself, then as the sentence before), and wire copy repeats across documents
+        self._hits: dict[str, tuple[tuple[int, int, _Form], ...]] = {}
+        # capitalized run -> its fuzzy hits where no exact form touches it (most runs: "The", names)
+        self._runs: dict[str, tuple[tuple[int, int, _Form], ...] | None] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> CountryIndex:
@@ -251,15 +257,14 @@ class CountryIndex:
         self, text: str, context: Collection[str] = (), *, agents: bool = False
     ) -> list[CountryMention]:
         """Every country mention, leftmost-longest and non-overlapping, in text order."""
-        variant = self._variant
-        hits = [
-            (m.start(), m.end(), variant.get(m.group()) or variant[_squeeze(m.group())])
-            for m in self._rx.finditer(text)
-        ]
-        hits = self._fuzzy_pass(text, hits)
+        hits = self._hits.get(text)
+        if hits is None:
+            if len(self._hits) > 20_000:  # whole archives: keep memory bounded
+                self._hits.clear()
+            hits = self._hits[text] = self._scan(text)
         seen = set(context)
         found: list[CountryMention] = []
-        for start, end, what in sorted(hits, key=lambda h: h[0]):
+        for start, end, what in hits:
             if what.how == "block" or (what.how == "agent" and not agents):
                 continue
             if what.how == "context" and not what.needs & seen:
@@ -270,31 +275,65 @@ class CountryIndex:
             )
         return found
 
+    def _scan(self, text: str) -> tuple[tuple[int, int, _Form], ...]:
+        """Exact and fuzzy matches in text order, before context forms and blocks are judged."""
+        variant = self._variant
+        hits = [
+            (m.start(), m.end(), variant.get(m.group()) or variant[_squeeze(m.group())])
+            for m in self._rx.finditer(text)
+        ]
+        return tuple(sorted(self._fuzzy_pass(text, hits), key=lambda h: h[0]))
+
     def _fuzzy_pass(
         self, text: str, hits: list[tuple[int, int, _Form]]
     ) -> list[tuple[int, int, _Form]]:
         """Capitalized word runs not wholly matched exactly, tried as misspelled names."""
         covered = sorted((s, e) for s, e, _ in hits)
         starts = [s for s, _ in covered]
-        stop = self._stopwords
+        runs = self._runs
         for run in _RUN.finditer(text):
-            if run.end() - run.start() < 4 or run.group().lower() in stop:
+            surface = run.group()
+            entry = runs.get(surface, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = runs[surface] = self._run_entry(surface)
+            if entry is None:  # never tried
                 continue
-            if _inside(run.start(), run.end(), covered, starts):
+            base, stop = run.start(), run.end()
+            if covered and _overlaps(base, stop, covered, starts):
+                # an exact form inside the run changes its segments: worked out here, as it stands
+                if _inside(base, stop, covered, starts):
+                    continue
+                for start, end, single in self._segments(base, surface, covered, starts):
+                    country = self._fuzzy(text[start:end], single)
+                    if country:
+                        hits = [h for h in hits if h[1] <= start or h[0] >= end]
+                        hits.append((start, end, _Form("fuzzy", country)))
                 continue
-            for start, end, single in self._segments(run, covered, starts):
-                country = self._fuzzy(text[start:end], single)
-                if country:
-                    hits = [h for h in hits if h[1] <= start or h[0] >= end]
-                    hits.append((start, end, _Form("fuzzy", country)))
+            # no exact form touches the run, and fuzzy hits of other runs lie outside it: nothing to drop
+            hits += [(base + start, base + end, form) for start, end, form in entry]
         return hits
 
+    def _run_entry(self, surface: str) -> tuple[tuple[int, int, _Form], ...] | None:
+        """What a run yields where no exact form touches it: its fuzzy hits, relative to the run, or
+        None for a run never tried (short, a stopword). Cached by the run's words."""
+        if len(self._runs) > 100_000:  # whole archives: keep memory bounded
+            self._runs.clear()
+        if len(surface) < 4 or surface.lower() in self._stopwords:
+            return None
+        found = []
+        for start, end, single in self._segments(0, surface, [], []):
+            country = self._fuzzy(surface[start:end], single)
+            if country:
+                found.append((start, end, _Form("fuzzy", country)))
+        return tuple(found)
+
     def _segments(
-        self, run: re.Match[str], covered: list[tuple[int, int]], starts: list[int]
+        self, base: int, surface: str, covered: list[tuple[int, int]], starts: list[int]
     ) -> Iterable[tuple[int, int, bool]]:
-        """Parts of a run between stopwords that hold a 4+ letter word no exact form covers."""
-        base, words = run.start(), []
-        for token in [*_TOKEN.finditer(run.group()), None]:
+        """Parts of a run (`surface` at `base`) between stopwords that hold a 4+ letter word no exact
+        form covers."""
+        words: list[tuple[int, int, str]] = []
+        for token in [*_TOKEN.finditer(surface), None]:
             word = _POSSESSIVE.sub("", token.group()) if token else ""
             if token is None or (not word.islower() and word.lower() in self._stopwords):
                 while words and words[-1][2].islower():
@@ -334,6 +373,12 @@ class CountryIndex:
             self._cache.clear()
         self._cache[surface, single] = answer
         return answer
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether [start, end) shares an offset with one of the sorted, non-overlapping spans."""
+    at = bisect.bisect_left(starts, end) - 1  # the last span starting before `end` ends last
+    return at >= 0 and spans[at][1] > start
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

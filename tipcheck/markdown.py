@@ -17,6 +17,7 @@ Comment = tuple[int, int, str]
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BACKTICKS = re.compile(r"`+|<!--")
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n[A-Za-z_][\w -]*:")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _QUOTE_MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)+")
@@ -199,8 +200,10 @@ def _table(text: str, starts: list[int], lines: range) -> list[tuple[int, int]]:
 def _code_spans_and_comments(text: str) -> tuple[str, list[Comment]]:
     """Blank inline code spans and HTML comments, whichever opens first (as CommonMark does)."""
     runs = list(_BACKTICKS.finditer(text))
+    if not runs:
+        return text, []
     closing = _matching_runs(runs)
-    blank_lines = [m.start() for m in re.finditer(r"\n[ \t]*(?=\n)", text)]
+    blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
     ranges: list[tuple[int, int]] = []
     comments: list[Comment] = []
     done = 0  # everything before this offset is already decided

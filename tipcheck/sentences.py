@@ -12,6 +12,7 @@ _TERMINATORS = re.compile(r"[.!?…]+")
 _WORD_START = re.compile(r"[\"'(\[]*([A-Za-z]+)")
 _LIST_ITEM = re.compile(r"(?:[*+•▪‣◦·]|-(?!-)|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
 _LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[IVXivx]{1,4})\)?")
+_LIST_LABEL_MAX = 6  # the longest text _LIST_LABEL matches: "(viii)"
 _CLOSERS = "\"')]}»"
 _OPENERS = "\"'“‘«"
 _WRAP_MIN, _WRAP_MAX = 40, 160  # plausible hard-wrap widths, in characters
@@ -73,6 +74,8 @@ def _unwrap(text: str, block: list[Range]) -> list[Range]:
     """Cut a block of non-blank lines into paragraphs, joining the lines of a hard-wrapped one."""
     if not block:
         return []
+    if len(block) == 1:  # a line on its own (most Markdown): nothing to join
+        return [_trim(text, block[0][0], block[0][1])]
     raw = [text[start:end].rstrip() for start, end in block]
     lines = [line.lstrip() for line in raw]
     width = max(len(line) for line in raw)
@@ -117,10 +120,11 @@ def _ends_terminal(line: str) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> Range:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    if start < end and (text[start].isspace() or text[end - 1].isspace()):
+        part = text[start:end]  # str.strip() drops exactly the characters str.isspace() holds
+        stripped = part.lstrip()
+        start += len(part) - len(stripped)
+        end = start + len(stripped.rstrip())
     return start, end
 
 
@@ -141,10 +145,13 @@ def split_sentences(
                 found.append(_trim(text, current, after))
                 current = after
             continue
-        following = _NONSPACE.search(text, after, end)
-        if following is None:
-            break
-        nxt = following.start()
+        if after + 1 < end and not text[after + 1].isspace():
+            nxt = after + 1  # the usual single space (what _NONSPACE finds, without the search)
+        else:
+            following = _NONSPACE.search(text, after, end)
+            if following is None:
+                break
+            nxt = following.start()
         if not _opens_sentence(text[nxt]):
             continue
         mark = match.group()
@@ -178,10 +185,13 @@ def _opens_sentence(char: str) -> bool:
 def _ends_after_period(text: str, current: int, match: re.Match[str], nxt: int) -> bool:
     """Whether a single period ends a sentence, judged by the word before it and the one after."""
     dot = match.start()
-    if _LIST_LABEL.fullmatch(text, current, dot):
+    if dot - current <= _LIST_LABEL_MAX and _LIST_LABEL.fullmatch(text, current, dot):
         return False  # "1. The report ..." at the start of a paragraph
-    begin = dot
-    while begin > max(current, dot - 15) and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+    begin, lowest = dot, max(current, dot - 15)
+    while begin > lowest:
+        char = text[begin - 1]
+        if not (char.isalpha() or char == "."):
+            break
         begin -= 1
     word = text[begin:dot]
     if not word or (begin > current and text[begin - 1].isalnum()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tipcheck.countries import CountryIndex, CountryMention
@@ -61,6 +62,8 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
     skipped: list[Sentence] = []  # passed over since the last sentence read; countries found lazily
     previous: tuple[str, list[CountryMention] | None] = ("", [])  # the sentence before, its countries
     prior_tier: str | None = None  # the one tier the sentence before placed countries on
+    readers = [(reader, GATES.get(reader)) for reader in READERS]  # type: ignore[call-overload]
+    quoted = _quoter(document)
     for sentence in document.sentences:
         if not is_candidate(sentence.text):  # the cheap literal prefilter (extract/triggers.py)
             if _might_name_country(sentence.text):
@@ -77,15 +80,17 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         here = _previous_subject(previous, index, mentioned) \
             if _OPENING_ANAPHOR_RE.match(text, dateline) else None
         # the dateline's city is where the story was filed, never a subject ("PRAGUE -- The report ...")
-        ctx = SentenceContext(text, [m for m in mentions if m.start >= dateline], here or focus,
-                              quoted=_quoted(document, sentence), prior_tier=prior_tier)
-        drafts = _date_by_sentence([d for reader in READERS if _opens(reader, ctx) for d in reader(ctx)])
-        prior_tier = _one_tier(drafts)
+        ctx = SentenceContext(text, [m for m in mentions if m.start >= dateline] if dateline else mentions,
+                              here or focus, quoted=quoted(sentence), prior_tier=prior_tier)
+        drafts = [d for reader, gate in readers if gate is None or gate(ctx) for d in reader(ctx)]
+        if drafts:
+            drafts = _date_by_sentence(drafts)
+        prior_tier = _one_tier(drafts) if drafts else None
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
             result.claims.append(ReadClaim(draft, document.span(start, end),
                                            document.text[start:end], sentence))
-        if not drafts and _CLAIMLIKE_RE.search(text):
+        if not drafts and _claimlike(ctx):
             result.unread.append(sentence)
         focus = _note_countries(mentions, mentioned, focus)
         previous = (text, mentions)
@@ -104,6 +109,15 @@ _OPENING_ANAPHOR_RE = re.compile(r"\W*(?:(?:After|Before|Following|Despite|Since
 # the subject that opens a sentence: "Neighboring Uzbekistan, where ..., remained on the Watch List."
 _OPENING_RE = re.compile(r"\W*(?:(?:the|neighbou?ring|nearby|meanwhile|separately|however|also)\W+)*$",
                          re.IGNORECASE)
+
+
+def _claimlike(ctx: SentenceContext) -> bool:
+    """Whether _CLAIMLIKE_RE finds something (each of its branches needs one of the literal words)."""
+    lower = ctx.lower
+    if ctx.gated and "tier" not in lower and "year" not in lower and "watch" not in lower \
+            and "worst" not in lower:
+        return False
+    return _CLAIMLIKE_RE.search(ctx.text) is not None
 
 
 def _previous_subject(previous: tuple[str, list[CountryMention] | None], index: CountryIndex,
@@ -131,11 +145,6 @@ def _dateline_end(text: str) -> int:
     """Where a sentence's dateline ends (0 when it has none)."""
     match = _DATELINE_RE.match(text)
     return match.end() if match else 0
-
-
-def _opens(reader: object, ctx: SentenceContext) -> bool:
-    gate = GATES.get(reader)  # type: ignore[call-overload]
-    return gate is None or gate(ctx)
 
 
 def _note_countries(
@@ -180,6 +189,14 @@ def _date_by_sentence(drafts: list[Draft]) -> list[Draft]:
 
 def _might_name_country(text: str) -> bool:
     return any(ch.isupper() for ch in text[1:])
+
+
+def _quoter(document: Document) -> Callable[[Sentence], tuple[tuple[int, int], ...]]:
+    """`_quoted` for the sentences of one document, its quote ranges looked up once."""
+    quotes = getattr(document, "_quotes", None)
+    if isinstance(quotes, list) and type(document).in_quotes is Document.in_quotes:
+        return lambda sentence: _quoted_fast(quotes, sentence.start, sentence.end) if quotes else ()
+    return lambda sentence: _quoted(document, sentence)
 
 
 def _quoted(document: Document, sentence: Sentence) -> tuple[tuple[int, int], ...]:

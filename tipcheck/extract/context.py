@@ -6,8 +6,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from tipcheck.countries import CountryMention
 from tipcheck.extract import gates
@@ -15,9 +14,29 @@ from tipcheck.extract.tiers_lexicon import TierMention, find_tiers, with_back_re
 from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
 T = TypeVar("T")
+
+
+class cached_property(Generic[T]):  # named as functools' one, which it stands in for
+    """functools.cached_property without its lock (Python 3.11 takes one on every first access, and
+    a sentence's context is only ever used by one thread)."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.func(instance)  # later reads skip the descriptor
+        return value
+
+
 AUTHOR_COUNTRY = "United States"  # the report's author: the agent of "placed", rarely the subject
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(19[89]\d|20[0-4]\d)(?!\w|,\d|\.\d)")
+_DASH_RE = re.compile(r"\s-\s")
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s-\s|,\s+(?:but|while|whereas|although|though)\s|\s(?:while|whereas)\s|\bIn contrast\b"
 )
@@ -77,7 +96,7 @@ class SentenceContext:
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
         # gates are trusted only where lower-casing finds every word the patterns' case folding finds
-        self.gated = gates.GATING and not gates.UNGATEABLE.search(self.text)
+        self.gated = gates.GATING and (self.text.isascii() or not gates.UNGATEABLE.search(self.text))
 
     def memo(self, key: str, build: Callable[[str], T]) -> T:
         """BUILD(text), computed once per sentence: a reader's whole-sentence search asked per match."""
@@ -88,8 +107,13 @@ class SentenceContext:
 
     def has(self, words: tuple[str, ...]) -> bool:
         """Whether the lower-cased sentence holds one of `words` (always True when not gated)."""
+        if not self.gated:
+            return True
         lower = self.lower
-        return not self.gated or any(word in lower for word in words)
+        for word in words:  # noqa: SIM110 (a plain loop: twice as fast as any() over a generator)
+            if word in lower:
+                return True
+        return False
 
     @cached_property
     def tiers(self) -> list[TierMention]:
@@ -110,7 +134,7 @@ class SentenceContext:
     @cached_property
     def _breaks(self) -> list[tuple[int, int]]:
         # computed once: readers ask for clauses and countries per mention, and a sentence may be huge
-        dashes = [m.span() for m in re.finditer(r"\s-\s", self.text)]
+        dashes = [m.span() for m in _DASH_RE.finditer(self.text)]
         paired = set(dashes[: len(dashes) // 2 * 2])  # "Five countries - A, B and C - moved up": an aside
         return [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
 
@@ -143,8 +167,18 @@ class SentenceContext:
         """The position of a tier mention in `tiers`."""
         return self._tier_index[id(mention)]
 
+    @cached_property
+    def _clauses(self) -> dict[int, tuple[int, int]]:
+        return {}  # offset -> clause_bounds(offset): readers ask again for the same offsets
+
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause around `offset`: split at semicolons, dashes and contrastive conjunctions."""
+        known = self._clauses.get(offset)
+        if known is None:
+            known = self._clauses[offset] = self._clause_bounds(offset)
+        return known
+
+    def _clause_bounds(self, offset: int) -> tuple[int, int]:
         at = bisect.bisect_left(self._break_starts, offset)
         start = 0
         for _, b in reversed(self._breaks[:at]):
@@ -193,37 +227,48 @@ class SentenceContext:
         return found.pop() if len(found) == 1 else None
 
 
+_WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
+
+
 def _word_before(text: str, offset: int) -> str:
-    match = re.search(r"(\w+)\W*$", text[max(0, offset - 20):offset])
+    match = _WORD_BEFORE_RE.search(text[max(0, offset - 20):offset])
     return match.group(1).lower() if match else ""
 
 
 def _author_reading(text: str, mention: CountryMention) -> bool:
     """ "the United States has placed ...", "U.S. State Department": the author, not a rated country."""
     after = text[mention.end:mention.end + 40].lower()
-    if re.match(r"['’]s?\s+(?!own\b)", after):
+    if _POSSESSIVE_RE.match(after):
         return True  # a possessive: "the United States' 2016 report", "America's blacklist"
-    # (a time between: "the United States on Wednesday named 15 countries")
-    return bool(re.match(r"\W*(?:(?:on\s+\w+day|yesterday|today|this\s+week)\W+)?"
-                         r"(?:has|have|had|placed|kept|ranked|put|rated|state|government|"
-                         r"department|believes|is\s+determined|said|says|"
-                         # the report's author acting: "could see the United States withhold aid"
-                         r"withh\w*|hold\w*|impos\w*|cut\w*|den(?:y|ies|ied)|sanction\w*|could|may|"
-                         r"might|would|will|can|press\w*|gave|giv\w*|hand\w*|nam\w*|label\w*|"
-                         r"list\w*|designat\w*|accus\w*|consider\w*|lash\w*|warn\w*|urg\w*|"
-                         r"demot\w*|downgrad\w*|upgrad\w*|rais\w*|lower\w*|moved|wants?|"
-                         r"government)", after))
+    return bool(_AUTHOR_ACTS_RE.match(after))
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s?\s+(?!own\b)")
+# (a time between: "the United States on Wednesday named 15 countries")
+_AUTHOR_ACTS_RE = re.compile(r"\W*(?:(?:on\s+\w+day|yesterday|today|this\s+week)\W+)?"
+                            r"(?:has|have|had|placed|kept|ranked|put|rated|state|government|"
+                            r"department|believes|is\s+determined|said|says|"
+                            # the report's author acting: "could see the United States withhold aid"
+                            r"withh\w*|hold\w*|impos\w*|cut\w*|den(?:y|ies|ied)|sanction\w*|could|may|"
+                            r"might|would|will|can|press\w*|gave|giv\w*|hand\w*|nam\w*|label\w*|"
+                            r"list\w*|designat\w*|accus\w*|consider\w*|lash\w*|warn\w*|urg\w*|"
+                            r"demot\w*|downgrad\w*|upgrad\w*|rais\w*|lower\w*|moved|wants?|"
+                            r"government)")
 
 
 def relative_year(text: str) -> int:
     """-1 for "last year's list", "the previous report"; +1 for "next year"; else 0."""
     lowered = text.lower()
-    if re.search(r"\b(?:last|previous|prior)\s+year|\ba\s+year\s+(?:earlier|before|ago)\b|"
-                 r"\bthe\s+(?:previous|prior|last)\s+report\b", lowered):
+    if _PREVIOUS_RE.search(lowered):
         return -1
-    if re.search(r"\bnext\s+year\b", lowered):
+    if _NEXT_YEAR_RE.search(lowered):
         return 1
     return 0
+
+
+_PREVIOUS_RE = re.compile(r"\b(?:last|previous|prior)\s+year|\ba\s+year\s+(?:earlier|before|ago)\b|"
+                          r"\bthe\s+(?:previous|prior|last)\s+report\b")
+_NEXT_YEAR_RE = re.compile(r"\bnext\s+year\b")
 
 
 WINDOW = 300  # how far a tier claim's parts may stand apart: bounds the work on very long sentences
@@ -248,7 +293,7 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
     years = [y for y in ctx.years if y.before not in _RANGE_WORDS and cstart <= y.start <= end + 30]
     for year in years:
         if end <= year.start <= end + 30 and _AFTER_YEAR_RE.fullmatch(ctx.text[end:year.start]) \
-                and not re.match(r"\s*(?:-|–|to\b|and\b)\s*(?:19|20)\d\d", ctx.text[year.end:]):
+                and not _YEAR_RANGE_RE.match(ctx.text, year.end):
             return year.year
     when = _WHEN_RE.search(ctx.text, max(0, start - 80), start)
     if when is not None and when.group("y"):
@@ -256,11 +301,16 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
     if _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start):
         return None  # "In the 2024 report ..., two years after it was downgraded": not that year
     for year in years:
-        if cstart <= year.start < start and \
-                re.fullmatch(r"\W*(?:in|for|back\s+in|as\s+(?:recently|late|early)\s+as)\s+(?:the\s+)?",
-                             ctx.text[cstart:year.start], re.IGNORECASE):
+        if cstart <= year.start < start and _YEAR_OPENS_RE.fullmatch(ctx.text, cstart, year.start):
             return year.year  # "In 2022, South Korea was downgraded ...", "As recently as 2014 ..."
     return None
+
+
+# "2019-2021", "2019 to 2021": a range, not the year of the claim
+_YEAR_RANGE_RE = re.compile(r"\s*(?:-|–|to\b|and\b)\s*(?:19|20)\d\d")
+# the year opens the clause: "In 2022, ...", "As recently as 2014 ..."
+_YEAR_OPENS_RE = re.compile(r"\W*(?:in|for|back\s+in|as\s+(?:recently|late|early)\s+as)\s+(?:the\s+)?",
+                            re.IGNORECASE)
 
 
 _LAST_YEAR_RE = re.compile(r"\b(?:last|previous|prior)\s+year(?:['’]s)?\b|"
@@ -283,10 +333,8 @@ _YEARS_AFTER_RE = re.compile(rf"\b(?P<n>a|{CARDINAL_PATTERN})\s+years?\s+after\s
 def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
     """-1 when "last year" dates the claim at [start, end): right after it, or opening its clause."""
     # "moved up from the blacklist only last year", "in the top tier as recently as last year"
-    gap = re.match(r"[\s,\"'”’]*(?:(?:[\w-]+\s+){0,2}?(?:in|on|from)\s+|"
-                   r"(?:countr(?:y|ies)|nations?|members?|rankings?|ratings?|status|classification|designation)\s+)?"
-                   r"(?:(?:only|just)\s+|as\s+(?:recently|late)\s+as\s+)?", ctx.text[end:end + 60])
-    if gap is not None and (back := _years_back(ctx.text, end + gap.end())):
+    gap = _GAP_RE.match(ctx.text, end, end + 60)
+    if gap is not None and (back := _years_back(ctx.text, gap.end())):
         return -back
     when = _WHEN_RE.search(ctx.text, max(0, start - 80), start)
     if when is not None and not when.group("y") and (back := _years_back(ctx.text, when.start("time"))):
@@ -297,8 +345,8 @@ def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
         if years and years <= 30:
             return -years
     cstart, _ = local_clause(ctx, start)
-    lead = re.match(r"\W*(?:in\s+)?", ctx.text[cstart:start], re.IGNORECASE)
-    if lead is not None and (back := _years_back(ctx.text, cstart + lead.end())):
+    lead = _LEAD_RE.match(ctx.text, cstart, start)
+    if lead is not None and (back := _years_back(ctx.text, lead.end())):
         return -back  # "Last year, Malaysia was downgraded ...", "Two years ago it was on the watch list"
     before = _TIME_THEN_VERB_RE.search(ctx.text, max(cstart, start - 80), start)
     if before is not None and (back := _years_back(ctx.text, before.start("time"))):
@@ -306,6 +354,11 @@ def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
     return 0
 
 
+# what may stand between a claim and the time after it: "moved up from the blacklist only last year"
+_GAP_RE = re.compile(r"[\s,\"'”’]*(?:(?:[\w-]+\s+){0,2}?(?:in|on|from)\s+|"
+                     r"(?:countr(?:y|ies)|nations?|members?|rankings?|ratings?|status|classification|designation)\s+)?"
+                     r"(?:(?:only|just)\s+|as\s+(?:recently|late)\s+as\s+)?")
+_LEAD_RE = re.compile(r"\W*(?:in\s+)?", re.IGNORECASE)
 # a time phrase between the subject and its verb: "... only three years ago was sitting on the Watch List"
 _TIME_THEN_VERB_RE = re.compile(
     rf"(?P<time>(?:last|previous|prior)\s+year|(?:a|{CARDINAL_PATTERN})\s+years?\s+(?:ago|earlier|before))"

@@ -24,6 +24,9 @@ import re
 # short on purpose: each costs a pass over the whole text ("watch" covers "watch list", "watchlist").
 SUBJECT = ("traffick", "tier", "watch", "black", "worst", "slaver", "tvpa", "forced labo")
 _SUBJECT_CASED = re.compile(r"\bTIP\b")  # the acronym alone: "the TIP" (case matters: "tip" is common)
+_SUBJECT_BYTES = tuple(word.encode() for word in SUBJECT)
+# the only characters beyond ASCII whose str.lower() holds an ASCII character: "İ" (to "i̇"), the Kelvin sign
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
 
 # Sentence triggers, by what the readers look for (extract/*.py). Lower-case, matched as fragments.
 TRIGGERS: list[str] = [
@@ -101,6 +104,15 @@ def _trie_pattern(words: list[str]) -> str:
 
 def about_the_report(text: str) -> bool:
     """Whether a document names the report's subject at all (else it cannot hold a claim)."""
+    if text.isascii() or not any(char in text for char in _LOWERS_TO_ASCII):
+        # the same test on UTF-8 bytes, 10x faster to lower-case than a str with curly quotes: every other
+        # character lower-cases to characters beyond ASCII, whose bytes no (ASCII) subject word holds
+        data = text.encode("utf-8", "surrogatepass")
+        lowered_bytes = data.lower()
+        for word in _SUBJECT_BYTES:  # a plain loop: faster than any() over a generator
+            if word in lowered_bytes:
+                return True
+        return b"TIP" in data and _SUBJECT_CASED.search(text) is not None
     lowered = text.lower()
     if any(word in lowered for word in SUBJECT):
         return True
