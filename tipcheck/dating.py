@@ -61,6 +61,9 @@ def date_document(read: ReadDocument, facts: FactBase, stated: int | None = None
     named = sorted({c.draft.fields["year"] for c in read.claims
                     if c.draft.kind == "report_year" and c.draft.fields.get("year")
                     and not c.draft.fields.get("previous")})
+    numbered = _numbered_years(read, facts)
+    if named and set(numbered) - set(named):
+        return _named_or_numbered(read, facts, named, numbered, published)
     if named:
         year = named[-1]
         where = next(c for c in read.claims if c.draft.kind == "report_year"
@@ -86,6 +89,54 @@ def date_document(read: ReadDocument, facts: FactBase, stated: int | None = None
         evidence += [*why, f"so it speaks of the {_label(fitted)} report"]
     basis = "none" if low is None and high is None and fitted == years else "inferred"
     return DocumentDate(fitted, tuple(evidence), False, basis, published)
+
+
+def _numbered_years(read: ReadDocument, facts: FactBase) -> dict[int, str]:
+    """ "The report, now in its sixth year": the year each report number stands for, with where.
+
+    An ordinal in a sentence that names a report year ("The 2014 report, the 15th edition") is a
+    claim about that report, to be checked against it, not a second report the document names.
+    """
+    if facts.first_report is None:
+        return {}
+    first = int(facts.first_report.value)
+    named_sentences = {id(c.sentence) for c in read.claims if c.draft.kind == "report_year"
+                       and c.draft.fields.get("year")}
+    found: dict[int, str] = {}
+    for item in read.claims:
+        fields = item.draft.fields
+        if item.draft.kind != "report_year" or not fields.get("ordinal") or fields.get("year") \
+                or fields.get("previous") or item.draft.negated or id(item.sentence) in named_sentences:
+            continue
+        year = first + fields["ordinal"] - 1
+        if year in facts.years:
+            found.setdefault(year, f"line {item.span.line} numbers the report (\"{item.text}\"): "
+                                   f"report {fields['ordinal']} is the {year} report")
+    return found
+
+
+def _named_or_numbered(read: ReadDocument, facts: FactBase, named: list[int], numbered: dict[int, str],
+                       published: datetime.date | None) -> DocumentDate:
+    """A report named by its year and another by its number: the document's other claims choose.
+
+    "placed on Tier 3 in the 2003 report ... The report, now in its sixth year": the year named is
+    often an earlier report's, the number this one's. But a wrong number must not date the document
+    (and so vouch for itself): the numbers do not vote, the other claims choose among the years
+    (best_years), and when they do not, the latest named year is taken, as without a number.
+    """
+    candidates = tuple(sorted(set(named) | set(numbered)))
+    voters = [c for c in read.claims if not (c.draft.kind == "report_year" and c.draft.fields.get("ordinal"))]
+    fitted, why = best_years(voters, facts, candidates)
+    steps = [f"it names the {year_list(tuple(named))} report{'s' if len(named) > 1 else ''}",
+             *numbered.values()]
+    if len(fitted) < len(candidates):
+        year = fitted[-1]
+        steps += [*why, f"so it speaks of the {year} report"]
+    else:
+        year = named[-1]
+        steps.append(f"the other claims do not choose among {year_list(candidates)}: the latest named "
+                     f"report, {year}, is taken")
+    return DocumentDate((year,), tuple(steps), True, "named", published)
 
 
 def _first_reports(read: ReadDocument, facts: FactBase) -> list[tuple[int, str]]:

@@ -33,6 +33,26 @@ _NUMBER_FELL_RE = re.compile(
     rf"(?:\w+\s+){{0,3}}?{_NOUN}\s+(?:[\w-]+\s+){{0,6}}?to\s+(?P<n2>{_N})\b",
     re.IGNORECASE,
 )
+# "The two countries join 12 others on Tier 3", "Fiji joins 16 others on the Watch List": the tier
+# holds the others and the joiners (_joiners), not the joiners alone.
+_JOIN_OTHERS_RE = re.compile(
+    rf"\bjoin(?P<s>s|ed|ing)?\s+(?:about\s+|some\s+|another\s+)?(?P<n>{_N})\s+others\b", re.IGNORECASE)
+# the joiners, as the clause's subject: "The two countries", "Both nations", "These three governments"
+_JOINERS_COUNTED_RE = re.compile(
+    rf"(?:(?:the|these|those|both|all)\s+)?(?P<n>{_N}|both)(?:\s+(?:more|other|new|[\w-]+))?"
+    rf"(?:\s+{_NOUN})?\s+(?:now\s+|also\s+|thus\s+)?$", re.IGNORECASE)
+_JOIN_VERB_RE = re.compile(r"join(?P<s>s|ed)?\s+(?:about\s+|some\s+|another\s+)?", re.IGNORECASE)
+_JOINERS_ONE_RE = re.compile(r"(?:it|the\s+(?:country|nation|government|kingdom|republic|island|"
+                             r"island\s+nation|emirate|state))\s+(?:now\s+|also\s+)?$", re.IGNORECASE)
+_JOINERS_LIST_RE = re.compile(r"(?:\s|,|\band\b|\bthe\b|\bnow\b|\balso\b)*", re.IGNORECASE)
+_SUBJECT_START_RE = re.compile(r"[,;:—–(]\s*|^\s*")
+# "The two countries join ...", "the three nations were placed on Tier 3": counted countries the
+# sentence before named (a definite count before its verb), not how many the tier holds
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+_JOINS_AFTER_RE = re.compile(r"\s+(?:now\s+|also\s+|both\s+|each\s+)?join(?:s|ed)?\s+(?!by\b)", re.IGNORECASE)
+_FINITE_AFTER_RE = re.compile(
+    r"\s+(?:now\s+|also\s+|both\s+|each\s+|all\s+)?(?:join(?:s|ed)?|were|are|was|is|have|has|had|will|would|"
+    r"remain(?:s|ed)?|stay(?:s|ed)?|sit|sat|share[sd]?|face[sd]?)\b", re.IGNORECASE)
 # "The number of blacklisted nations is down from 23 last year": only the earlier count is stated.
 _NUMBER_FROM_RE = re.compile(
     rf"\bnumber\s+of\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\s+(?:[\w-]+\s+){{0,6}}?(?:is|was|has\s+(?:gone|come))\s+"
@@ -49,7 +69,10 @@ _TIER_NUMBERING_RE = re.compile(
 # tier that is the clause's subject, even when its appositive names another tier.
 _SUBJECT_VERB_RE = re.compile(r"\s*(?:,[^,;]*,\s*)?(?:now\s+|still\s+|also\s+|this\s+year\s+)?$",
                               re.IGNORECASE)
-_SUBJECT_LEAD_RE = re.compile(r"\s*(?:the|its|this\s+year'?s|last\s+year'?s)?\s*", re.IGNORECASE)
+# (after an introductory phrase: "In the 2008 report, the Watch List ...")
+_SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:in|under|across|according\s+to|this\s+year|overall)\b"
+                              r"[^,;]{0,80},\s*)?(?:the|its|this\s+year'?s|last\s+year'?s)?\s*",
+                              re.IGNORECASE)
 # "..., with 41 on the Tier 2 Watch List": a count with no noun, right before a tier's name.
 _PLACED = r"(?:were|are|have\s+been|had\s+been)\s+(?:placed|put|ranked|listed|rated|classified)\s+"
 # "... while 24 were placed on Tier 3", "Forty-five were placed on the watch list" (the sentence's
@@ -88,6 +111,10 @@ _PREVIOUS_RE = re.compile(
     re.IGNORECASE,
 )
 _ON_IT_RE = re.compile(r"\s+(?:on|in)\s+(?:it|that\s+list|that\s+tier|that\s+category)\b", re.IGNORECASE)
+# "grew to 42 countries": the verb right before the count (_subject_tier)
+_GREW_TO_RE = re.compile(r"\b(?:grew|rose|fell|dropped|shrank|climbed|increased|decreased|declined|jumped|"
+                         r"swelled|expanded|went\s+(?:up|down))\s+to\s+(?:about\s+|some\s+|nearly\s+)?$",
+                         re.IGNORECASE)
 _CHANGED_TO_RE = re.compile(r"\b(?:fell|rose|dropped|grew|climbed|increased|decreased|declined|jumped|"
                             r"slipped|shrank|went\s+(?:up|down))\s+to\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COVERED_RE = re.compile(
@@ -150,6 +177,8 @@ def _count_patterns(ctx: SentenceContext) -> list[re.Pattern[str]]:
     nouns = ctx.has(_NOUN_WORDS)
     number = ctx.has(("number",))
     patterns = []
+    if ctx.has(("others",)) and ctx.has(("join",)):
+        patterns.append(_JOIN_OTHERS_RE)
     if ctx.has(("out",)):  # "out of"
         patterns.append(_SHARE_RE)
     if number:
@@ -178,6 +207,9 @@ def read_counts(ctx: SentenceContext) -> list[Draft]:
             if found:
                 drafts += found
                 taken += [(match.start(), match.end())] + [(d.start, d.end) for d in found]
+            elif match.re is _JOIN_OTHERS_RE:
+                # "... join 12 others": whoever joins is not the tier's total, counted or not
+                taken.append((ctx.clause_bounds(match.start())[0], match.end()))
     if not ctx.has(("number",)):
         return drafts
     for match in _NUMBER_FROM_RE.finditer(ctx.text):
@@ -200,16 +232,25 @@ def _earlier_only(ctx: SentenceContext, match: re.Match[str]) -> list[Draft]:
 
 
 def _subject_tier(ctx: SentenceContext, match: re.Match[str], cstart: int) -> str | None:
-    """ "The Watch List [, a category ...,] now holds 32 countries": the subject tier of has/holds."""
+    """ "The Watch List [, a category ...,] now holds 32 countries": the subject tier of has/holds.
+
+    Also of a change to a count: "The Watch List, for governments at risk of falling to Tier 3, grew
+    to 42 countries".
+    """
     verb = (match.groupdict().get("verb") or "").lower()
-    if match.re is not _TIER_NUMBERING_RE or verb not in ("has", "hold", "holds", "held", "contain",
-                                                          "contains", "include", "included"):
+    if match.re is _TIER_NUMBERING_RE and verb in ("has", "hold", "holds", "held", "contain", "contains",
+                                                   "include", "included"):
+        verb_start = match.start()
+    elif match.re is _COUNT_RE and not match.group("along") \
+            and (changed := _GREW_TO_RE.search(ctx.text, max(cstart, match.start() - 40), match.start())):
+        verb_start = changed.start()
+    else:
         return None
     first = next((t for t in ctx.tiers if t.start >= cstart), None)
-    if first is None or not first.tier or first.tier == "special" or first.start >= match.start() \
+    if first is None or not first.tier or first.tier == "special" or first.start >= verb_start \
             or not _SUBJECT_LEAD_RE.fullmatch(ctx.text, cstart, first.start):
         return None
-    return first.tier if _SUBJECT_VERB_RE.match(ctx.text[first.end:match.start()]) else None
+    return first.tier if _SUBJECT_VERB_RE.match(ctx.text[first.end:verb_start]) else None
 
 
 def _local(ctx: SentenceContext, start: int, end: int) -> tuple[int, int]:
@@ -275,6 +316,21 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     cstart, cend = ctx.clause_bounds(nstart)
     anaphor = match.re is _ANAPHOR_RE
     modal_from = cstart
+    joiners = 0
+    if match.re is _COUNT_RE and not match.group("along") and (
+            _JOINS_AFTER_RE.match(ctx.text, match.end())
+            or (_FINITE_AFTER_RE.match(ctx.text, match.end())
+                and _DEFINITE_BEFORE_RE.search(ctx.text, max(0, nstart - 8), nstart))):
+        # "Two more countries join 12 others": the joiners, not the tier; "the three nations were
+        # placed on Tier 3": countries named before, not how many the tier holds
+        return []
+    if match.re is _JOIN_OTHERS_RE:
+        joiners = _joiners(ctx, match.start(), match.group("s") or "", cstart)
+        if not joiners:
+            return []
+    elif match.re is _COUNT_RE and (verb := _JOIN_VERB_RE.fullmatch(match.group("along") or "")):
+        # "The two countries join 12 other countries": 14, not 13 (else the one named, plus the others)
+        joiners = _joiners(ctx, match.start(), verb.group("s") or "", cstart)
     if match.re is _BARE_ON_TIER_RE:
         if match.group("of_them"):
             if not re.search(rf"\b{_N}\s+(?:[\w-]+\s+)?{_NOUN}\b[^.]*$", ctx.text[:match.start()], re.I):
@@ -319,6 +375,10 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     if groups.get("along"):
         plus = 1 if re.search(r"along|join", groups["along"], re.IGNORECASE) else 0
     start = match.start() if groups.get("along") else nstart
+    if joiners:
+        plus = joiners
+        if match.re is _JOIN_OTHERS_RE:  # "The two countries join 12 others": the "others" need their subject
+            start = _subject_start(ctx, match.start(), cstart)
     if part:
         if match.re is _SHARE_RE:
             count, start = parse_cardinal(match.group("k")) or 0, match.start()
@@ -345,6 +405,42 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
             year_explicit=prev_year is not None, year_offset=0 if prev_year else -1,
         ))
     return drafts
+
+
+def _subject_start(ctx: SentenceContext, verb_start: int, cstart: int) -> int:
+    """Where the subject of "... join 12 others" starts: after the clause's last comma or dash."""
+    start = cstart
+    for stop in _SUBJECT_START_RE.finditer(ctx.text, cstart, verb_start):
+        start = stop.end()
+    return start
+
+
+def _joiners(ctx: SentenceContext, verb_start: int, ending: str, cstart: int) -> int:
+    """How many join the others: "The two countries" 2, "Fiji and Samoa" 2, "It joins" 1; 0 unknown.
+
+    `ending` is the verb's ending ("s", "ed", ""), `verb_start` where "join" starts.
+    """
+    start = _subject_start(ctx, verb_start, cstart)
+    counted = _JOINERS_COUNTED_RE.fullmatch(ctx.text, start, verb_start)
+    if counted:
+        word = counted.group("n")
+        return 2 if word.lower() == "both" else parse_cardinal(word) or 0
+    if ending == "s" and _JOINERS_ONE_RE.fullmatch(ctx.text, start, verb_start):
+        return 1  # "It joins 12 others"
+    named = ctx.countries_in(start, verb_start)
+    if not named:
+        return 0
+    # only the countries' names (with "and", commas) before the verb: each of them joins
+    rest, at = [], start
+    for country in named:
+        rest.append(ctx.text[at:country.start])
+        at = country.end
+    rest.append(ctx.text[at:verb_start])
+    if not all(_JOINERS_LIST_RE.fullmatch(part) for part in rest):
+        return 0
+    if (len(named) == 1) != (ending == "s") and ending != "ed":
+        return 0  # "Fiji join 12 others", "Fiji and Samoa joins": the subject is not what it seems
+    return len(named)
 
 
 _LISTED_BEFORE_RE = re.compile(rf"\b{_N}\s+{_NOUN}\s+(?:on|in)\s+[^,;.]{{1,40}}"

@@ -58,8 +58,9 @@ _ANAPHOR_WORDS = ("figure", "number", "total", "tally", "count", "than")
 
 # release: report years (_REPORT_YEAR_RE: "report" or "edition", and a year or "annual") ...
 _REPORT_WORDS = ("report", "edition")
-# ... an ordinal in apposition to the report ("The report, the 25th edition", _APPOSED_ORDINAL_RE) ...
-_APPOSED = re.compile(r"(?:report|edition)\s*,\s+(?:the|its)\s")
+# ... an ordinal in apposition to the report ("The report, the 25th edition", "The report, now in its
+# sixth year", "the report is in its sixth year", _APPOSED_ORDINAL_RE) ...
+_APPOSED = re.compile(r"(?:report|edition)\s*,\s+(?:the|its|now|in|which)\s|report\s+(?:is|was)\s")
 # ... dates (_DATE_RE: a month, case as written) ...
 _MONTH_RE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 # ... and weekdays (_WEEKDAY_RE, case as written), "yesterday", "this month" (_RELATIVE_RE), each
@@ -127,6 +128,8 @@ def counts(ctx: SentenceContext) -> bool:
     if _has(lower, _COUNT_NOUNS) and (tiers or _has(lower, _COUNT_CLAIM_WORDS)):
         return True
     if _has(lower, _ANAPHOR_WORDS) and _ANAPHOR.search(lower):
+        return True
+    if tiers and "join" in lower and "others" in lower:  # "Fiji joins 12 others on Tier 3" (_JOIN_OTHERS_RE)
         return True
     return tiers and bool(_BARE_COUNT.search(lower))
 

@@ -43,15 +43,20 @@ _ORDINAL_ONLY_RE = re.compile(_ORDINAL_BRANCH)
 # The report with its number in apposition: "The report, the 25th edition, ...", "The 2020 report,
 # the 20th since Congress passed the Trafficking Victims Protection Act, ..." (counted from the first
 # report; "the fifth since Blinken took office" counts from something else and is not read); "The
-# report, now in its 11th edition, ..." ("in its 11th year" is not read).
+# report, now in its 11th edition, ..."; "The report, now in its sixth year, ...", "the report is in
+# its sixth year" (a yearly report in its Nth year is its Nth edition: "year" only after "in its");
+# "the report's sixth edition".
 _APPOSED_ORDINAL_RE = re.compile(
-    rf"\b(?:[Rr]eport|edition)\s*,\s+(?:the|its|(?:now\s+)?in\s+its)\s+(?P<ord>{ORDINAL_PATTERN})"
-    rf"(?:\s+(?:annual\s+)?(?:edition|report|installment|issue|one))?"
+    rf"\b(?:[Rr]eport|edition)\s*,\s+(?:the|its|(?P<in>(?:now\s+)?in\s+its))\s+(?P<ord>{ORDINAL_PATTERN})"
+    rf"(?:\s+(?:annual\s+)?(?P<noun>edition|report|installment|issue|one|year))?"
     rf"(?=\s*[,;)—–]|\s+-\s|\s+since\s+(?:Congress|the\s+(?:TVPA|Trafficking\s+Victims|law|first|"
     rf"series)|its\s+(?:creation|launch|inception)|it\s+was\s+(?:first|created|launched)|2000\b))"
     rf"|\b(?:[Tt]he|[Ii]ts)\s+(?P<ord2>{ORDINAL_PATTERN})\s+(?:edition|installment)\s+of\s+(?:the\s+)?"
     rf"(?:annual\s+|yearly\s+)?(?:U\.S\.\s+|State\s+Department['’]?s?\s+)?"
     rf"(?:TIP\b|Trafficking\s+in\s+Persons|[Rr]eport\b|[Tt]rafficking\s+report)"
+    rf"|\b[Rr]eport(?:\s+(?:is|was)|\s*,?\s+which\s+(?:is|was))\s+(?:now\s+)?in\s+its\s+"
+    rf"(?P<ord3>{ORDINAL_PATTERN})\s+(?:year|edition)\b"
+    rf"|\b[Rr]eport['’]s\s+(?P<ord4>{ORDINAL_PATTERN})\s+(?:annual\s+)?(?:edition|installment)\b"
 )
 # cheap tests for the literals the patterns need (see _may_appose, report_years)
 _REPORT_COMMA_RE = re.compile(r"(?:[Rr]eport|edition)\s*,")
@@ -64,8 +69,10 @@ _DATE_RE = re.compile(
 )
 # the first letters of every month _MONTH names (case as written): a cheap test before _DATE_RE
 _MONTH_START_RE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+# "issue" is a release only as a verb: "issued", "issues its report", not a newsletter's "Issue 114"
 _RELEASE_CUE_RE = re.compile(
-    r"\b(?:releas\w*|issu\w*|publish\w*|unveil\w*|launch\w*|came\s+out|come\s+out|made\s+public|"
+    r"\b(?:releas\w*|issu(?:ed|ing)|issues?(?=\s+(?:its|the|a|an|their|this|that)\b)|publish\w*|"
+    r"unveil\w*|launch\w*|came\s+out|come\s+out|made\s+public|"
     r"present\w*|rolled\s+out|announc\w*)\b", re.IGNORECASE)
 # What the report does to a country on the day it comes out: "downgraded on Tuesday by the State
 # Department", "landed Tuesday on a Washington blacklist", "gave Cuba better marks on Monday".
@@ -88,6 +95,10 @@ _REACTION = (r"(?:said|says|told|stated|responded|reacted|welcomed|rejected|crit
 _REACTION_BEFORE_RE = re.compile(rf"\b{_REACTION}\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 _REACTION_AFTER_RE = re.compile(rf"^(?:\s+(?:morning|afternoon|evening|night))?\s+(?:it\s+|that\s+)?"
                                 rf"{_REACTION}\b", re.IGNORECASE)
+# A masthead: "Issue 114 -- 29 June 2020", "Vol. 3, No. 12 | June 2020": when the document itself
+# came out, not a claim about the report.
+_MASTHEAD_LEAD_RE = re.compile(r"\b(?:Issue|Vol\.|Volume|No\.|Number|Edition)\s*#?\s*\d+\s*"
+                               r"(?:[-–—|:,/]+\s*)?$")
 _RELEASED_ON_RE = re.compile(r"\b(?:releas\w*|issu\w*|publish\w*|unveil\w*|launch\w*|came\s+out|"
                              r"rolled\s+out|made\s+public|present\w*)\s+(?:\w+\s+){0,3}?(?:on\s+)?$",
                              re.IGNORECASE)
@@ -112,8 +123,9 @@ def _report_year_re(text: str) -> re.Pattern[str] | None:
 
 
 def _may_appose(text: str) -> bool:
-    """Whether _APPOSED_ORDINAL_RE could match: "report," / "edition," or "edition" / "installment"."""
-    return "edition" in text or "installment" in text or bool(_REPORT_COMMA_RE.search(text))
+    """Whether _APPOSED_ORDINAL_RE could match: "report,", "edition", "installment" or "in its"."""
+    return "edition" in text or "installment" in text or "in its" in text \
+        or bool(_REPORT_COMMA_RE.search(text))
 
 
 def report_years(ctx: SentenceContext) -> list[Draft]:
@@ -145,11 +157,16 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
     if not _may_appose(text):
         return drafts
     for match in _APPOSED_ORDINAL_RE.finditer(text):
-        group = "ord" if match.group("ord") else "ord2"
+        group = next(g for g in ("ord", "ord2", "ord3", "ord4") if match.group(g))
+        if match.group("noun") == "year" and not match.group("in"):
+            continue  # "The report, the sixth year running ...": a year of something else
         ordinal = parse_ordinal(match.group(group))
         if not ordinal or ordinal > 60 or any(d.start <= match.start(group) < d.end for d in drafts):
             continue
-        start = match.start(group) - (4 if group == "ord" else 0)
+        if group == "ord":
+            start = match.start("in") if match.group("in") else match.start(group) - 4
+        else:
+            start = match.start(group) if group == "ord2" else match.start()
         drafts.append(Draft(kind="report_year", fields=fields(ordinal=ordinal),
                             start=max(start, match.start()), end=match.end(),
                             reading="report_year:apposed-ordinal"))
@@ -173,6 +190,8 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
     for match in _DATE_RE.finditer(ctx.text):
         if _DATELINE_LEAD_RE.search(ctx.text, 0, match.start()):
             continue  # "KUALA LUMPUR, June 16 —": when the story was filed, not the release
+        if _MASTHEAD_LEAD_RE.search(ctx.text, max(0, match.start() - 30), match.start()):
+            continue  # "Issue 114 -- 29 June 2020": the newsletter's own date
         month = month_number(match.group("month") or match.group("month2"))
         day = int(match.group("day") or match.group("day2"))
         if not 1 <= day <= 31:
