@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def scan(
     checker, _ = configured_checker(config, no_facts, facts_paths)
     checker.jobs, checker.max_bytes = jobs or default_jobs(), max_bytes
     say_overrides(checker, err=True)
+    gc.freeze()  # the loaded rules and facts last as long as the run: keep them out of the collector's walk
     result = checker.scan_paths([str(p) for p in paths])
     result.findings = chosen_findings(result.findings, config)
     recount(result)

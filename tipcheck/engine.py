@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copyreg
 import functools
+import gc
 import itertools
 import multiprocessing
 import os
@@ -336,6 +337,10 @@ copyreg.pickle(types.MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)
 def _start_worker(checker: Checker) -> None:
     global _WORKER
     _WORKER = checker
+    # What the worker inherited (rules, facts, patterns) lives as long as it does: out of the
+    # collector's sight, it is neither walked by every full collection nor copied page by page
+    # from the parent when the collector touches it.
+    gc.freeze()
 
 
 def _work(item: Path | Problem) -> DocumentScan | Problem:

@@ -11,6 +11,7 @@ from tipcheck.extract.subjects import (
     Subject,
     clause_subjects,
     conjunct_start,
+    has_any,
     last_list,
     local_clause,
     name,
@@ -30,6 +31,17 @@ _NEUTRAL = (r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*|leap\w*|leapt|j
             r"return\w*|back")
 MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTRAL}))\b",
                       re.IGNORECASE)
+# the stems MOVE_RE needs, one of them in every match: most sentences hold none
+_MOVE_STEMS = ("upgrad", "promot", "mov", "climb", "rose", "risen", "rais", "elevat", "regain", "improv",
+               "downgrad", "demot", "drop", "fell", "fall", "relegat", "slip", "slid", "lower", "sank",
+               "sunk", "plung", "pushed", "knock", "tumbl", "shift", "switch", "reclassif", "leap", "jump",
+               "vault", "return", "back")
+
+
+def may_move(ctx: SentenceContext) -> bool:
+    """Whether MOVE_RE may match anywhere in the sentence (a literal test, worked out once)."""
+    return ctx.memo("moves.may_move", lambda _: has_any(ctx, _MOVE_STEMS))
+
 # verbs that say a move by themselves; "rose", "fell" need a tier to be about one
 _SELF_EVIDENT = re.compile(r"(?:upgrad|downgrad|demot|promot|relegat)", re.IGNORECASE)
 # "slipping a tier", "dropped one notch": a move with no tier named
@@ -45,6 +57,8 @@ _OFF_RE = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+)?[\"'“‘]?$",
     re.IGNORECASE,
 )
+# the words _OFF_RE needs: "from", "off", "out of" after its verb, or "left", "exit", "lost", "forfeit"
+_OFF_WORDS = ("from", "off", "out", "left", "leav", "exit", "los", "forfeit")
 _OFF_UP = re.compile(r"c[ao]me|comes|coming|climb|got|get|lift|emerg|graduat|escap|left|leav|exit",
                      re.IGNORECASE)
 # "spared an otherwise mandatory downgrade": the move did not happen
@@ -64,6 +78,7 @@ _SOURCE_LEAD = re.compile(r"\b(?:from|out\s+of|off)\s+(?:the\s+)?(?:[\w'’-]+\s
                           re.IGNORECASE)
 # a run named in the move's clause: "has regained Tier 1 for the second consecutive year"
 STREAK_CUE = re.compile(r"\b(?:consecutive|straight|successive|in\s+a\s+row|running)\b", re.IGNORECASE)
+STREAK_WORDS = ("consecutive", "straight", "successive", "row", "running")  # what STREAK_CUE needs
 # ... or where a relative clause ends and the main verb comes: "Russia, which was moved up from the
 # blacklist last year, was placed on the watch list" (the watch list is not the move's target)
 _STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|"
@@ -102,10 +117,13 @@ def read_moves(ctx: SentenceContext, streak_in_clause: bool = False) -> MoveRead
 # "upgraded to Tier 2 in 2021 and lost it in 2023": "it" is the tier the move just before reached
 _LOST_IT_RE = re.compile(r"\b(?:lost|los(?:es|ing)|forfeit\w*)\s+(?:it|that\s+(?:status|rank\w*|rating|"
                          r"spot|place|tier|grade|position))\b", re.IGNORECASE)
+_LOST_WORDS = ("los", "forfeit")  # what _LOST_IT_RE needs
 
 
 def _lost_it(ctx: SentenceContext, reading: MoveReading) -> None:
     """A tier reached and then lost ("... and lost it in 2023"): a move off that tier, with its own year."""
+    if not reading.drafts or not has_any(ctx, _LOST_WORDS):
+        return  # no move before it, or no "lost", "forfeit"
     for match in _LOST_IT_RE.finditer(ctx.text):
         before = [d for d in reading.drafts if d.kind == "move" and d.fields.get("to_tier")
                   and d.end <= match.start()]
@@ -142,6 +160,8 @@ def _verbs(ctx: SentenceContext) -> list[re.Match[str]]:
     """The move verbs of a sentence; "back" right after one is part of it ("fell back from the watch
     list", "moved back to Tier 2": the verb before gives the direction)."""
     found: list[re.Match[str]] = []
+    if not may_move(ctx):
+        return found
     for match in MOVE_RE.finditer(ctx.text):
         if found and match.group(0).lower() == "back" and \
                 not ctx.text[found[-1].end():match.start()].strip():
@@ -173,7 +193,7 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
         return None  # "could be downgraded", "faces a possible downgrade": not a move that happened
     spared = hedge is not None  # "spared an otherwise mandatory downgrade": a move that did not happen
     direction = "up" if match.group("up") else "down" if match.group("down") else None
-    if target is None and source is not None and re.match(r"drop|remov", verb, re.IGNORECASE):
+    if target is None and source is not None and _OFF_VERB.match(verb):
         direction = None  # "dropped from the watch list": off it, up or down
     if source is None and target is None and not (
             _SELF_EVIDENT.match(verb) or (direction and _ONE_STEP.match(ctx.text, match.end()))
@@ -219,6 +239,7 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     return end, subjects
 
 
+_OFF_VERB = re.compile(r"drop|remov", re.IGNORECASE)  # "dropped from the watch list": off it, up or down
 # the main verb after a closed relative clause: "Chad, which fell to Tier 3 in 2022, climbed back"
 _CLOSED_RELATIVE_RE = re.compile(r",\s*(?:which|who)\b[^,;]*,\s*(?:(?:also|then|later|now|has|have|had|was|"
                                  r"were|is|are)\s+)*$", re.IGNORECASE)
@@ -251,6 +272,9 @@ def _window_end(ctx: SentenceContext, offset: int, limit: int, objects: list) ->
     return halt.start() if halt else stop
 
 
+_BACK_VERB = re.compile(r"regain|return|back", re.IGNORECASE)  # their tier is the target, whatever the lead
+
+
 def _source_target(ctx: SentenceContext, match: re.Match[str],
                    stop: int) -> tuple[TierMention | None, TierMention | None]:
     source = target = None
@@ -259,7 +283,7 @@ def _source_target(ctx: SentenceContext, match: re.Match[str],
         if source is None and _SOURCE_LEAD.search(lead):
             source = mention  # "from Tier 2 to Tier 1", or after it: "upgraded to Tier 1 from the watch list"
         elif target is None and (_TARGET_LEAD.search(lead) or (
-                re.match(r"regain|return|back", match.group(0), re.IGNORECASE))):
+                _BACK_VERB.match(match.group(0)))):
             target = mention
     return source, target
 
@@ -279,6 +303,8 @@ def _companions(ctx: SentenceContext, target: TierMention, cend: int, year: int 
 
 def _off_list(ctx: SentenceContext, reading: MoveReading) -> None:
     """ "came off the US blacklist", "removed India from its 'Watch List'": a move off that tier."""
+    if not has_any(ctx, _OFF_WORDS):
+        return
     for index, mention in enumerate(ctx.tiers):
         if index in reading.consumed or mention.tier in (None, "special"):
             continue

@@ -8,12 +8,13 @@ from dataclasses import replace
 from tipcheck.countries import CountryMention
 from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year
 from tipcheck.extract.draft import Draft
-from tipcheck.extract.moves import MOVE_RE, STREAK_CUE, read_moves
+from tipcheck.extract.moves import MOVE_RE, STREAK_CUE, STREAK_WORDS, may_move, read_moves
 from tipcheck.extract.streaks import read_streaks
 from tipcheck.extract.subjects import (
     Subject,
     clause_subjects,
     conjunct_start,
+    has_any,
     last_list,
     local_clause,
     name,
@@ -46,19 +47,24 @@ _REMAINED_RE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|maint
                           # "still" as in "still on Tier 3", not "went further still"
                           r"retain(?:s|ed)?|(?<!further\s)(?<!more\s)(?<!better\s)(?<!worse\s)still)\b",
                           re.IGNORECASE)
+_REMAINED_WORDS = ("remain", "stay", "kept", "keep", "maintain", "held", "hold", "hung", "hang", "retain",
+                   "still")  # what _REMAINED_RE needs
 # "escaped the worst ranking", "avoided Tier 3", "kept off the blacklist": not on that tier
 _ESCAPED_RE = re.compile(r"\b(?:escap\w*|avoid\w*|spared|dodg\w*|stay\w*\s+off|kept\s+off|off|out\s+of|"
                          r"evad\w*)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+_ESCAPED_WORDS = ("escap", "avoid", "spared", "dodg", "off", "out", "evad")  # what _ESCAPED_RE needs
 _NEVER_RE = re.compile(r"\bnever\b", re.IGNORECASE)
 # a tier left behind, not held: "leaping from Tier 3 to Tier 1", "fell from the watch list"
 _SOURCE_RE = re.compile(r"\b(?:from|out\s+of|lost|los(?:es|ing)|forfeit\w*)\s+(?:the\s+|its\s+|their\s+)?"
                         r"(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
                         re.IGNORECASE)
+_SOURCE_WORDS = ("from", "out", "los", "forfeit")  # what _SOURCE_RE needs
 # a state before the report's news: "which had been on the watch list", "previously a Tier 2 country"
 # (a state, not "said 17 countries had been placed in Tier 3", which is reported speech)
 _EARLIER_RE = re.compile(r"\b(?:had\s+(?:\w+\s+){0,2}?(?:been(?=\s+(?:on|in|at|an?|among|one|rated|ranked|"
                          r"listed|blacklisted)\b|\s*$)|sat|stood|held|remained|stayed|languished|spent)|previously|"
                          r"formerly|once)\b(?:\s+[\w'’,-]+){0,6}?\s*$", re.IGNORECASE)
+_EARLIER_WORDS = ("had", "previously", "formerly", "once")  # what _EARLIER_RE needs
 _BEFORE_RE = re.compile(r"\bnever\s+(?:before|previously)\b|\bnever\b[^.;]{0,60}\b(?:before|"
                         r"previously|until\s+now)\b", re.IGNORECASE)
 # countries compared with the tier's holders, not placed on it: "placing it below Afghanistan"
@@ -68,11 +74,12 @@ _DESTINATION_RE = re.compile(r"\b(?:to|into|from|across|toward|towards)\s+(?:the
 _PARTICIPLE_RE = re.compile(r",\s+(?:saying|citing|adding|noting|accusing|arguing|warning)\b", re.IGNORECASE)
 _NOT_HOLDER_RE = re.compile(r"\b(?:below|above|than|unlike|instead\s+of|except|other\s+than)\s+"
                             r"(?:\w+\s+){0,3}$", re.IGNORECASE)
+_NOT_HOLDER_WORDS = ("below", "above", "than", "unlike", "instead", "except")  # what _NOT_HOLDER_RE needs
 
 
 def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
     """All placement, move, streak and streak-start claims of one sentence."""
-    moves = read_moves(ctx, streak_in_clause=bool(STREAK_CUE.search(ctx.text)))
+    moves = read_moves(ctx, streak_in_clause=has_any(ctx, STREAK_WORDS) and bool(STREAK_CUE.search(ctx.text)))
     drafts = moves.drafts
     drafts += read_streaks(ctx, moves.targets)
     used = set(moves.consumed).union(*(d.consumed for d in drafts if d.kind != "streak"))
@@ -85,17 +92,21 @@ def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
                 runs.setdefault(index, set()).add(str(draft.fields.get("country")))
     drafts += _placements(ctx, used, moves.drafts, runs)
     drafts += _listed_shares(ctx, used | set(runs))
-    return drafts + _as_did(ctx, drafts)
+    return drafts + _as_did(ctx, drafts) if drafts else drafts
 
 
 # "dropped to the bottom rung, as did Georgia and Kazakhstan", "rank among the worst offenders, as does
 # Haiti": the countries after "as did" share the claim before it
 _AS_DID_RE = re.compile(r",?\s+as\s+(?:did|does|do|was|were|is|are|has|have|had)\s+(?:also\s+)?(?:the\s+)?")
+# what every _AS_DID_RE match holds: found by a fast scan for "as" (_AS_DID_RE is tried at each position)
+_AS_DID_HINT = re.compile(r"as\s+(?:did|does|do|was|were|is|are|has|have|had)\s")
 
 
 def _as_did(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
     """Copies of the placement or move before "as did X" for each country X listed after it."""
     out: list[Draft] = []
+    if not _AS_DID_HINT.search(ctx.text):
+        return out
     for match in _AS_DID_RE.finditer(ctx.text):
         cstart, _ = local_clause(ctx, match.start())
         before = [d for d in drafts if d.kind in ("placement", "move") and cstart <= d.start
@@ -124,28 +135,32 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
     # (a tier reached competes unless the placement is of another year: "Macau dropped to Tier 3 as Hong
     # Kong stays on the watch list", but "moved to the Watch List, having been ranked Tier 2 in 2017")
     moved = {(d.fields.get("country"), ctx.tiers[i]) for d in moves if d.kind == "move"
-             for i in d.consumed if ctx.tiers[i].tier == d.fields.get("from_tier")}
+             for i in d.consumed if ctx.tiers[i].tier == d.fields.get("from_tier")} if moves else set()
     reached = {(d.fields.get("country"), ctx.tiers[i]) for d in moves if d.kind == "move"
-               for i in d.consumed}
+               for i in d.consumed} if moves else set()
     seen: set[tuple[str, str]] = set()
     for index, mention in enumerate(ctx.tiers):
         if index in used or mention.tier is None:
             continue
         cstart, cend = local_clause(ctx, mention.start)
-        if ctx.is_modal(cstart, mention.start) or \
-                _SOURCE_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start):
+        # the subjects first: a tier with none places nothing, whatever the checks after it say
+        subjects = _relative_head(ctx, cstart, mention) or \
+            clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
+        if not subjects or ctx.is_modal(cstart, mention.start) or (
+                has_any(ctx, _SOURCE_WORDS)
+                and _SOURCE_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start)):
             continue
         others = [t for _, t in tiers_in(ctx, cstart, cend) if t is not mention
                   and t.tier and t.tier != mention.tier]
-        dated = _dated(ctx, mention, cstart)
-        subjects = _relative_head(ctx, cstart, mention) or \
-            clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
+        # (whether the mention is dated matters only when other tiers compete for its countries)
+        exempt = (reached if _dated(ctx, mention, cstart) else moved) if others else set()
         for subject in sorted(subjects, key=lambda s: _distance(s, mention)):
             if isinstance(subject, CountryMention) and (
                     (others and _closer_tier(subject, mention, [t for t in others if (name(subject), t)
-                                                                 not in (reached if dated else moved)]))
-                    or _NOT_HOLDER_RE.search(ctx.text, max(cstart, subject.start - 40), subject.start)
-                    or MOVE_RE.search(ctx.text, mention.end, subject.start)
+                                                                 not in exempt]))
+                    or (has_any(ctx, _NOT_HOLDER_WORDS)
+                        and _NOT_HOLDER_RE.search(ctx.text, max(cstart, subject.start - 40), subject.start))
+                    or (may_move(ctx) and MOVE_RE.search(ctx.text, mention.end, subject.start))
                     or _other_conjunct(ctx, cstart, subject, mention)
                     or _other_object(ctx, subject, mention)
                     or _place_after(ctx, subject, mention)):
@@ -183,23 +198,30 @@ def _relative_head(ctx: SentenceContext, cstart: int, mention: TierMention) -> l
 def _dated(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:
     """The tier mention gives itself a time: "ranked Tier 2 in 2017", "last year", "had been on"."""
     return bool(local_year(ctx, mention.start, mention.end) or local_offset(ctx, mention.start, mention.end)
-                or _EARLIER_RE.search(ctx.text, max(cstart, mention.start - 60), mention.start))
+                or _earlier(ctx, mention, cstart))
+
+
+def _earlier(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:
+    """A state before the report's news: "which had been on the watch list" (_EARLIER_RE)."""
+    return has_any(ctx, _EARLIER_WORDS) and \
+        bool(_EARLIER_RE.search(ctx.text, max(cstart, mention.start - 60), mention.start))
 
 
 def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cstart: int) -> Draft:
     start, end = span_of(subject, mention.start, mention.end)
-    year = local_year(ctx, start, end) or local_year(ctx, mention.start, mention.end)
+    year = local_year(ctx, start, end)
+    if not year and (start, end) != (mention.start, mention.end):
+        year = local_year(ctx, mention.start, mention.end)
     offset = 0 if year else local_offset(ctx, mention.start, mention.end)
-    if not year and not offset and _EARLIER_RE.search(ctx.text, max(cstart, mention.start - 60),
-                                                       mention.start):
+    if not year and not offset and _earlier(ctx, mention, cstart):
         offset = -1  # "Russia and China, which had been on the watch list, were downgraded": before
     lead = ctx.text[max(cstart, mention.start - 200):mention.start]
-    never = bool(_NEVER_RE.search(lead))
-    escaped = bool(_ESCAPED_RE.search(lead))
+    never = has_any(ctx, ("never",)) and bool(_NEVER_RE.search(lead))
+    escaped = has_any(ctx, _ESCAPED_WORDS) and bool(_ESCAPED_RE.search(lead))
     return Draft(
         kind="placement",
         fields=fields(country=name(subject), tier=mention.tier, year=year,
-                      remained=bool(_REMAINED_RE.search(lead)) or None,
+                      remained=(has_any(ctx, _REMAINED_WORDS) and bool(_REMAINED_RE.search(lead))) or None,
                       never=never or None,
                       before=bool(never and _BEFORE_RE.search(ctx.text, cstart, mention.end + 80)) or None),
         start=start, end=end, reading=f"placement:{mention.how}",
@@ -209,15 +231,19 @@ def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cst
     )
 
 
+_PARENTHESES_RE = re.compile(r"\b(?:\w+)\s+\(([^()]{3,200})\)")  # "the Middle East has four (Kuwait, ...)"
+
+
 def _listed_shares(ctx: SentenceContext, used: set[int]) -> list[Draft]:
     """ "Of the 14 worst offenders, ... the Middle East has four (Kuwait, Qatar ...)": the one tier of
     the sentence holds the countries listed in parentheses, clause by clause."""
-    tiers = {t.tier for i, t in enumerate(ctx.tiers) if t.tier and i not in used}
-    if len(tiers) != 1 or len(ctx.tiers) != 1:
+    if len(ctx.tiers) != 1 or "(" not in ctx.text:
         return []
     tier = ctx.tiers[0]
+    if not tier.tier or 0 in used:
+        return []
     drafts = []
-    for group in re.finditer(r"\b(?:\w+)\s+\(([^()]{3,200})\)", ctx.text):
+    for group in _PARENTHESES_RE.finditer(ctx.text):
         cstart, cend = local_clause(ctx, group.start())
         if cstart <= tier.start < cend or ctx.is_modal(cstart, group.start()):
             continue  # the tier's own clause is read as a placement already

@@ -20,6 +20,7 @@ from tipcheck.extract.subjects import (
     companion_start,
     conjunct_end,
     conjunct_start,
+    has_any,
     last_list,
     local_clause,
     name,
@@ -97,16 +98,47 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:has|have|had|was|were|is|are)\
                              re.IGNORECASE)
 
 
+# Cheap tests for what the patterns below need, run first: most sentences hold no run at all.
+# _ORDINAL_RE: an ordinal (all end in "st", "nd", "rd", "th"), run adjectives, a unit (on the lower case)
+_ORDINAL_HINT = re.compile(rf"(?:st|nd|rd|th)(?:\s+{_RUN})*\s+(?:year|report|time)")
+# _RANGE_RE: two years and the word or dash between them (on the lower case)
+_RANGE_HINT = re.compile(r"(?:19|20)\d\d\s*(?:to|and|through|until|till|-|–)\s*(?:19|20)\d\d")
+# _REPORTS_SPAN_RE: "first", "previous", ... and "reports", "years", ...
+_SPAN_WORDS = (("first", "previous", "preceding", "prior", "past", "last"),
+               ("reports", "editions", "years", "assessments", "rankings"))
+
+
+def _hinted(ctx: SentenceContext, hint: re.Pattern[str]) -> bool:
+    """Whether `hint` (a pattern every match of a reader's pattern holds) is in the lower-cased sentence."""
+    return not ctx.gated or bool(hint.search(ctx.lower))
+
+
 def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
     """Streaks, spans of years and streak starts in one sentence (`moved`: tiers that moves used)."""
     drafts: list[Draft] = []
+    if not any(t.tier and i not in moved for i, t in enumerate(ctx.tiers)):
+        return drafts  # every run needs a tier that no move used (_tier_near)
     taken: list[tuple[int, int]] = []  # clauses a range already speaks for
-    for match in _RANGE_RE.finditer(ctx.text):
-        drafts += _range(ctx, match, moved, taken)
-    for match in _ORDINAL_RE.finditer(ctx.text):
-        found = _ordinal(ctx, match, moved, taken)
-        drafts += found + _elliptical(ctx, found)
-        taken.append(match.span())
+    if _hinted(ctx, _RANGE_HINT):
+        for match in _RANGE_RE.finditer(ctx.text):
+            drafts += _range(ctx, match, moved, taken)
+    if _hinted(ctx, _ORDINAL_HINT):
+        for match in _ORDINAL_RE.finditer(ctx.text):
+            found = _ordinal(ctx, match, moved, taken)
+            drafts += found + _elliptical(ctx, found)
+            taken.append(match.span())
+    if has_any(ctx, _SPAN_WORDS[0]) and has_any(ctx, _SPAN_WORDS[1]):
+        drafts += _reports_spans(ctx, moved, taken)
+    if has_any(ctx, ("year",)):  # what _DURATION_RE needs: "six years", "a six-year stretch"
+        drafts += _durations(ctx, moved, taken)
+    drafts += _starts(ctx, moved, taken)
+    drafts += _since_last_year(ctx, moved, taken)
+    return drafts
+
+
+def _reports_spans(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
+    """ "in the first two reports", "in each of the previous three reports"."""
+    drafts: list[Draft] = []
     for match in _REPORTS_SPAN_RE.finditer(ctx.text):
         if any(a <= match.start() < b for a, b in taken):
             continue  # "the second time in the last 12 years": the window of a count
@@ -114,11 +146,15 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
         if found:
             drafts += found
             taken.append(match.span())
+    return drafts
+
+
+def _durations(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
+    """ "six years on the Watch List", "ending a six-year stretch" (outside the phrases read before)."""
+    drafts: list[Draft] = []
     for match in _DURATION_RE.finditer(ctx.text):
         if not any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken):
             drafts += _duration(ctx, match, moved, taken)
-    drafts += _starts(ctx, moved, taken)
-    drafts += _since_last_year(ctx, moved, taken)
     return drafts
 
 
@@ -155,19 +191,26 @@ def _asserted_tier(ctx: SentenceContext, match: re.Match[str],
     return None if tier is None else ((cstart, cend), tier)
 
 
+_FOLLOW_RE = re.compile(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at|as)\s+")
+_THERE_BEFORE_RE = re.compile(r"\b(?:there|where)\b[^,;]{0,30}$", re.IGNORECASE)
+_HYPOTHETICAL_WORDS = ("risk", "danger", "threat", "verge", "brink", "fear", "could", "may", "might", "would")
+
+
 def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: int,
                moved: set[int]) -> TierMention | None:
     """The tier a run is on: right after "on"/"in"/"at", else the nearest one in the clause."""
     offset = phrase[1]
-    follow = re.match(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at|as)\s+", ctx.text[offset:])
+    follow = _FOLLOW_RE.match(ctx.text, offset)
+    hypothetical = has_any(ctx, _HYPOTHETICAL_WORDS)
     candidates = [t for i, t in tiers_in(ctx, phrase[0] - 300, phrase[1] + 300)
                   if t.tier and i not in moved
-                  and not _HYPOTHETICAL.search(ctx.text, max(0, t.start - 40), t.start)]
-    if re.search(r"\b(?:there|where)\b[^,;]{0,30}$", ctx.text[max(0, phrase[0] - 40):phrase[0]],
-                 re.IGNORECASE):  # "stays there", "Tier 2, where it had sat since ...": a tier named before
+                  and not (hypothetical and _HYPOTHETICAL.search(ctx.text, max(0, t.start - 40), t.start))]
+    # "stays there", "Tier 2, where it had sat since ...": a tier named before
+    if has_any(ctx, ("there", "where")) and \
+            _THERE_BEFORE_RE.search(ctx.text[max(0, phrase[0] - 40):phrase[0]]):
         candidates = [t for t in candidates if t.end <= phrase[0]]
     if follow:
-        after = [t for t in candidates if t.start <= offset + follow.end() + 40 and t.start >= offset]
+        after = [t for t in candidates if t.start <= follow.end() + 40 and t.start >= offset]
         if after:
             return after[0]
     inside = [t for t in candidates if start <= t.start < end] or candidates
@@ -387,13 +430,19 @@ def _range(ctx: SentenceContext, match: re.Match[str], moved: set[int],
 def _starts(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
     """ "has remained at Tier 3 since 2003", "first put on the list in 2003"."""
     drafts: list[Draft] = []
+    # a "since" for the run's start (_SINCE_FIRST needs one too), or a "first" (_FIRST_LISTED)
+    has_since, has_first = has_any(ctx, ("since",)), has_any(ctx, ("first",))
+    if not (has_since or has_first):
+        return drafts
     for year in ctx.years:
         if any(a <= year.start < b for a, b in taken):
             continue
-        first_listed = _FIRST_LISTED.search(ctx.text, max(0, year.start - 60), year.start)
+        since = year.before == "since" or (has_since and bool(_SINCE_FIRST.search(
+            ctx.text, max(0, year.start - 50), year.start)))
+        if not since and (year.before != "in" or not has_first):
+            continue  # neither a run's start nor "first put on the list in 2003"
+        first_listed = has_first and bool(_FIRST_LISTED.search(ctx.text, max(0, year.start - 60), year.start))
         cstart, cend = local_clause(ctx, year.start)
-        since = year.before == "since" or bool(_SINCE_FIRST.search(ctx.text, max(0, year.start - 50),
-                                                                      year.start))
         if since:
             if _FIRST_TIME_SINCE.search(ctx.text, max(cstart, year.start - 120), year.start):
                 continue  # "for the first time since 2004": when it was last there, not a run
@@ -410,6 +459,8 @@ def _since_last_year(ctx: SentenceContext, moved: set[int], taken: list[tuple[in
     """ "where it had sat since last year's report" (on the tier the year before, and not the year before
     that); "has been on Tier 2 since last year" (the last two reports, and not the one before)."""
     drafts: list[Draft] = []
+    if not has_any(ctx, ("since",)):
+        return drafts
     for match in _SINCE_LAST_YEAR.finditer(ctx.text):
         cstart, cend = local_clause(ctx, match.start())
         if any(a <= match.start() < b for a, b in taken) or ctx.is_modal(cstart, match.start()) or \

@@ -20,6 +20,7 @@ ANAPHOR_RE = re.compile(
     r"republic|communist\s+state))\b",
     re.IGNORECASE,
 )
+ANAPHOR_WORDS = ("it", "nation", "countr", "regime", "kingdom", "state", "government", "island", "republic")
 # after these, countries are companions, not the subject: "South Korea has held Tier 1 for the 16th
 # consecutive year alongside Canada", "stayed on Tier 3, joined there by 21 other countries"
 COMPANION_RE = re.compile(
@@ -28,6 +29,8 @@ COMPANION_RE = re.compile(
     r"except|besides)\b",
     re.IGNORECASE,
 )
+_COMPANION_WORDS = ("along", "together", "join", "well", "such", "among", "including", "like", "below",
+                    "above", "than", "instead", "except", "besides")  # what COMPANION_RE needs
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&|or|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
 _CONJUNCT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # a new verb phrase of the same subject: "Russia has not made efforts and has put it on a blacklist"
@@ -37,6 +40,38 @@ _GENERIC_RE = re.compile(r"\W*(?:countries|nations|governments|states|a\s+countr
                          r"a\s+government|those|they)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|got|fell|rose|sat|stays?|"
                       r"remains?|[a-z]+ed)\b")
+
+
+def has_any(ctx: SentenceContext, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased sentence holds one of `words` (always True when it is not gated).
+
+    The readers' literal shortcuts: a search whose pattern needs one of `words` is skipped without them.
+    A long sentence keeps its answers: a reader asks per mention, and a sentence may be huge.
+    """
+    if not ctx.gated:
+        return True
+    lower = ctx.lower
+    if len(lower) > _SHORT:
+        known: dict[tuple[str, ...], bool] = ctx.memo("subjects.has_any", _no_answers)
+        found = known.get(words)
+        if found is None:
+            found = known[words] = any(word in lower for word in words)
+        return found
+    for word in words:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
+        if word in lower:
+            return True
+    return False
+
+
+_SHORT = 2000  # a sentence whose words are cheaper to look for again than to remember
+
+
+def _no_answers(_: str) -> dict[tuple[str, ...], bool]:
+    return {}
+
+
+# the words context._NEGATION_RE needs: not, nor, no longer, never, n't, neither, failed to ...
+_NEGATION_WORDS = ("no", "never", "n't", "neither", "failed")
 
 
 def tiers_in(ctx: SentenceContext, start: int, end: int) -> list[tuple[int, TierMention]]:
@@ -64,7 +99,8 @@ def clause_subjects(ctx: SentenceContext, start: int, end: int,
     found: list[Subject] = list(ctx.countries_in(start, end))
     if found or _GENERIC_RE.match(ctx.text, start):
         return found
-    anaphor = ANAPHOR_RE.search(ctx.text, start, end if anaphor_before is None else anaphor_before)
+    anaphor = ANAPHOR_RE.search(ctx.text, start, end if anaphor_before is None else anaphor_before) \
+        if has_any(ctx, ANAPHOR_WORDS) else None
     if anaphor is None:
         return found
     earlier = ctx.countries_in(0, start)
@@ -77,6 +113,8 @@ def clause_subjects(ctx: SentenceContext, start: int, end: int,
 
 def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
     """A negation before `offset` in the same verb phrase ("has not made efforts and has put it ...")."""
+    if not has_any(ctx, _NEGATION_WORDS):
+        return False
     begin = max(start, offset - 60)
     for match in _VERB_PHRASE_RE.finditer(ctx.text, begin, offset):
         begin = max(begin, match.end())
@@ -85,7 +123,7 @@ def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
 
 def companion_start(ctx: SentenceContext, start: int, end: int) -> int:
     """Where companions begin in [start, end) ("alongside ...", "such as ..."), else `end`."""
-    match = COMPANION_RE.search(ctx.text, start, end)
+    match = COMPANION_RE.search(ctx.text, start, end) if has_any(ctx, _COMPANION_WORDS) else None
     return match.start() if match else end
 
 

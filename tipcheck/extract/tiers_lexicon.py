@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,91 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _TIER_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
 
+_ORDINAL_WORDS = ("first", "top", "highest", "best", "second", "third", "lowest", "bottom", "worst")
+_RANK_WORDS = ("tier", "rank", "rating", "category", "level", "grade", "rung", "classification",
+               "designation", "status", "bracket", "spot", "group")
+# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it (dotless
+# i, long s), and the one whose lower case is longer (dotted I): a sentence holding one is searched
+# whole.
+_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _possible(lower: str) -> tuple[str, ...]:
+    """The alternatives of _TIER_RE whose literals all stand in the lower-cased sentence, in order.
+
+    An alternative that cannot match anywhere in a sentence is left out of the search: the same
+    matches, found several times faster (each alternative left in is tried at every position)."""
+    tier, listed = "tier" in lower, "list" in lower
+    names = ["numbered"] if tier else []
+    if "level" in lower:
+        names.append("level")
+    if _any_in(lower, _ORDINAL_WORDS) and _any_in(lower, _RANK_WORDS):  # "the lowest ranking"
+        names.append("ordinal")
+    if listed and "watch" in lower:
+        names.append("watch")
+    if "worst" in lower:  # (?i:worst ...)
+        names.append("offenders")
+    if listed and "black" in lower:
+        names.append("blacklist")
+    if "bottom" in lower:  # (?i:bottom[-\s]ranked|at\s+the\s+...bottom ...)
+        names.append("bottom")
+    if "special case" in lower:
+        names.append("special")
+    if tier:
+        names.append("bare")
+    return tuple(names)
+
+
+def _any_in(lower: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
+        if word in lower:
+            return True
+    return False
+
+
+@functools.cache
+def _tier_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    """_TIER_RE with only the alternatives `names` (in _PATTERNS order)."""
+    return re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS if name in names))
+
+
+# The literal (lower-cased) that every match of an alternative starts with, where there is one.
+_HEADS = {"numbered": "tier", "bare": "tier", "level": "level", "offenders": "worst", "blacklist": "black",
+          "special": "special"}
+
+
+def _tier_matches(text: str) -> list[re.Match[str]]:
+    """What _TIER_RE.finditer(text) finds, searching with the alternatives that may match only; when
+    each of those starts with a literal, trying them only where one of the literals stands."""
+    if not text.isascii() and _FOLDS.search(text):
+        return list(_TIER_RE.finditer(text))
+    lower = text.lower()
+    names = _possible(lower)
+    if not names:
+        return []
+    pattern = _tier_re(names)
+    heads = {_HEADS.get(name) for name in names}
+    if None in heads:
+        return list(pattern.finditer(text))
+    matches: list[re.Match[str]] = []
+    end = 0  # like finditer: the next match starts where the last one ended, or after
+    for start in sorted(_occurrences(lower, heads)):
+        if start >= end and (match := pattern.match(text, start)):
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
+def _occurrences(lower: str, words: set[str | None]) -> list[int]:
+    """Where each of `words` starts in `lower`."""
+    found = []
+    for word in words:
+        at = lower.find(word) if word else -1
+        while at >= 0:
+            found.append(at)
+            at = lower.find(word, at + 1)
+    return found
+
 
 @dataclass(frozen=True)
 class TierMention:
@@ -77,7 +163,7 @@ def _tier_of(match: re.Match[str]) -> tuple[str | None, str]:
 def find_tiers(text: str) -> list[TierMention]:
     """Every tier mention in `text`, left to right; appositives naming the same tier are merged."""
     mentions: list[TierMention] = []
-    for match in _TIER_RE.finditer(text):
+    for match in _tier_matches(text):
         tier, how = _tier_of(match)
         if how == "watch" and mentions and mentions[-1].tier == "2" and \
                 re.fullmatch(r"[\s\"'“‘-]*(?:the\s+)?", text[mentions[-1].end:match.start()]):
