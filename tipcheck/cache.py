@@ -82,13 +82,28 @@ def content_key(parts: Iterable[Any], files: Iterable[Path]) -> str:
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"<unreadable>")
-    code = Path(__file__).resolve().parent
-    for source in sorted(code.rglob("*.py")):
+    digest.update(code_key().encode())
+    return digest.hexdigest()
+
+
+def code_key() -> str:
+    """A hash of tipcheck's own code: each module's path, size and modification time."""
+    digest = hashlib.blake2b(digest_size=8)
+    stack = [Path(__file__).resolve().parent]
+    entries: list[str] = []
+    while stack:
         try:
-            info = source.stat()
+            with os.scandir(stack.pop()) as found:
+                for entry in found:
+                    if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                        stack.append(Path(entry.path))
+                    elif entry.name.endswith(".py"):
+                        info = entry.stat()
+                        entries.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
         except OSError:
             continue
-        digest.update(f"{source.relative_to(code)}:{info.st_size}:{info.st_mtime_ns}".encode())
+    for line in sorted(entries):
+        digest.update(line.encode())
     return digest.hexdigest()
 
 
@@ -148,7 +163,10 @@ class _PatternCache:
         self.entries: dict[tuple[Any, int], bytes] = {}
         self.added = 0
         magic = getattr(sre, "MAGIC", 0)
-        self.path = cache_dir() / f"patterns-{sys.implementation.cache_tag}-{magic}.v2.marshal"
+        # one file per version of tipcheck's code: patterns an older version compiled would pile up
+        # (and fill the file's cap, after which nothing new is kept); older files are removed on save
+        self.prefix = f"patterns-{sys.implementation.cache_tag}-{magic}-"
+        self.path = cache_dir() / f"{self.prefix}{code_key()}.v3.marshal"
 
     def load(self) -> None:
         if _private_dir(create=False) is None:
@@ -195,6 +213,10 @@ class _PatternCache:
         if folder is not None:
             with contextlib.suppress(ValueError):  # an unmarshallable value slipped in: skip
                 _write(self.path, marshal.dumps(self.entries))
+            for old in folder.glob("patterns-*.marshal"):
+                if old.name != self.path.name and (old.name.startswith(self.prefix) or ".v2." in old.name):
+                    with contextlib.suppress(OSError):
+                        old.unlink()
 
 
 _patterns: _PatternCache | None = None
