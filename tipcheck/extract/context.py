@@ -33,6 +33,7 @@ class cached_property(Generic[T]):  # named as functools' one, which it stands i
         return value
 
 
+_SHORT = 2000  # a sentence whose words are cheaper to look for again than to remember (see has)
 AUTHOR_COUNTRY = "United States"  # the report's author: the agent of "placed", rarely the subject
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(19[89]\d|20[0-4]\d)(?!\w|,\d|\.\d)")
@@ -55,7 +56,17 @@ _MODAL_RE = re.compile(
     r"likely\b|unlikely\b|in\s+order\s+to\b|deserv(?:e|es|ed|ing)\b|belong(?:s|ed)?\s+(?:on|in)\b)",
     re.IGNORECASE,
 )
-_NEGATION_RE = re.compile(
+# An inverted conditional, as hypothetical as "if": "Were Bulgaria to stay on the Watch List, ...",
+# "Had it stayed there, ...", "Should the country remain ..." (at a clause's start: the verb before its
+# subject; "Romania had been on Tier 2" and "were placed" put the subject first)
+_INVERTED_RE = re.compile(
+    r"(?:^|(?<=[,;:(\"“‘—–])|(?<=\s-)|(?<=\band)|(?<=\bbut))\W*(?:[Ww]ere|[Hh]ad|[Ss]hould)\s+"
+    r"(?:it|they|the\s+(?:[\w-]+\s+){0,2}?(?:country|nation|government|kingdom|island|state|republic)|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:not\s+|ever\s+|again\s+|still\s+)?"
+    r"(?:to\s+\w+|been\b|be\b|[a-z]+ed\b|kept\b|held\b|fallen\b|risen\b|remain\b|stay\b|fall\b|"
+    r"slip\b|drop\b|move\b)")
+_INVERTED_WORDS = ("were", "had", "should")  # what _INVERTED_RE needs
+NEGATION_RE = re.compile(
     r"\b(?:not|never|no\s+longer|n't|neither|nor|failed\s+to\s+(?:make|earn|reach))\b", re.IGNORECASE
 )
 _ATTRIBUTION_RE = re.compile(
@@ -110,6 +121,12 @@ class SentenceContext:
         if not self.gated:
             return True
         lower = self.lower
+        if len(lower) > _SHORT:  # a long sentence keeps its answers: readers ask per mention
+            known = self.__dict__.setdefault("_has", {})
+            found = known.get(words)
+            if found is None:
+                found = known[words] = any(word in lower for word in words)
+            return found
         for word in words:  # noqa: SIM110 (a plain loop: twice as fast as any() over a generator)
             if word in lower:
                 return True
@@ -202,11 +219,12 @@ class SentenceContext:
 
     def is_modal(self, start: int, end: int) -> bool:
         """True when the words before `end` in the clause hedge or report intent rather than fact."""
-        return bool(_MODAL_RE.search(self.text, start, end))
+        return bool(_MODAL_RE.search(self.text, start, end)) or (
+            self.has(_INVERTED_WORDS) and bool(_INVERTED_RE.search(self.text, start, end)))
 
     def is_negated(self, start: int, end: int) -> bool:
         """True when a negation stands in [start, end)."""
-        return bool(_NEGATION_RE.search(self.text, start, end))
+        return bool(NEGATION_RE.search(self.text, start, end))
 
     def is_attributed(self, offset: int) -> bool:
         """True when the words at `offset` are quoted or reported from a third party."""
@@ -300,12 +318,17 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
         return int(when.group("y"))  # "in 2007, when it was moved to the watch list"
     if _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start):
         return None  # "In the 2024 report ..., two years after it was downgraded": not that year
+    if ctx.has(("until",)) and (until := _NOT_UNTIL_RE.search(ctx.text, cstart, start)):
+        return int(until.group("y"))  # "It was not until 2010 that Chad was placed on Tier 3": in 2010
     for year in years:
         if cstart <= year.start < start and _YEAR_OPENS_RE.fullmatch(ctx.text, cstart, year.start):
             return year.year  # "In 2022, South Korea was downgraded ...", "As recently as 2014 ..."
     return None
 
 
+# "not until 2010 that", "not until the 2010 report that": the time of what follows
+_NOT_UNTIL_RE = re.compile(r"\bnot\s+until\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?:\s+(?:report|edition))?,?\s+"
+                           r"(?:that|when)\b", re.IGNORECASE)
 # "2019-2021", "2019 to 2021": a range, not the year of the claim
 _YEAR_RANGE_RE = re.compile(r"\s*(?:-|–|to\b|and\b)\s*(?:19|20)\d\d")
 # the year opens the clause: "In 2022, ...", "As recently as 2014 ..."

@@ -81,8 +81,13 @@ STREAK_CUE = re.compile(r"\b(?:consecutive|straight|successive|in\s+a\s+row|runn
 STREAK_WORDS = ("consecutive", "straight", "successive", "row", "running")  # what STREAK_CUE needs
 # ... or where a relative clause ends and the main verb comes: "Russia, which was moved up from the
 # blacklist last year, was placed on the watch list" (the watch list is not the move's target)
+# ... or where a verb phrase of its own begins: "was not upgraded but stayed on the Watch List", "was
+# spared a downgrade and remains on the Watch List" (the tier after it is held, not reached)
 _STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|"
-                      r",\s+(?:(?:also|then|now)\s+)?(?:was|were|is|are|has|have|had)\s")
+                      r",\s+(?:(?:also|then|now)\s+)?(?:was|were|is|are|has|have|had)\s|"
+                      r"\s+but\s+(?:(?:instead|still|then|also)\s+)?(?:[a-z]+ed|remain\w*|stay\w*|kept|sat|"
+                      r"was|were|is|are|has|have|had)\b|\s+and\s+(?:(?:instead|still|also)\s+)?"
+                      r"(?:remain\w*|stay\w*|kept|sat)\b")
 # countries after a move's target that share it: "fell to Tier 3, joining North Korea, ..."
 _JOIN_RE = re.compile(r"^[^;.]{0,60}?\b(?:joining|alongside|along\s+with|together\s+with|join(?:s|ed)?)\b",
                       re.IGNORECASE)

@@ -146,7 +146,7 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
         # the subjects first: a tier with none places nothing, whatever the checks after it say
         subjects = _relative_head(ctx, cstart, mention) or \
             clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
-        if not subjects or ctx.is_modal(cstart, mention.start) or (
+        if not subjects or _tier_is_subject(ctx, cstart, mention) or ctx.is_modal(cstart, mention.start) or (
                 has_any(ctx, _SOURCE_WORDS)
                 and _SOURCE_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start)):
             continue
@@ -176,6 +176,26 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             seen.add(key)
             drafts.append(draft)
     return drafts
+
+
+# the tier is what a copula speaks of: '"For years the Watch List has been a waiting room," said ...',
+# "Tier 3 is a label that carries sanctions", "The watch list was not meant as a parking lot"
+_COPULA_AFTER_RE = re.compile(r"\s+(?:(?:has|have|had)\s+(?:long\s+|always\s+|never\s+|also\s+|often\s+)?"
+                              r"been|is|was|are|were|remains|remained|becomes|became|['’]s)\s+"
+                              r"(?:(?:not|never|also|long|always|often|still|now|simply|largely)\s+)*"
+                              r"(?:a|an|the|no|just|only|merely|more|less|little|nothing|both|meant|designed|"
+                              r"intended|supposed|reserved|created|established|set\s+up)\b", re.IGNORECASE)
+# what may open the clause before such a tier: an opening quote, an adverbial without a verb
+_SUBJECT_LEAD_RE = re.compile(r"[\W]*(?:(?:[A-Za-z]+\s+){0,3}?(?:years|now|today|decades|long|but|yet|so|and|"
+                              r"however|indeed|practice|effect|short|theory|fact|reality|truth)[,\s]+)?",
+                              re.IGNORECASE)
+
+
+def _tier_is_subject(ctx: SentenceContext, cstart: int, mention: TierMention) -> bool:
+    """The tier is the subject of a copula, near the clause's start: a statement about the tier, where
+    no country is placed ("the Watch List being something is not a country being on it")."""
+    return bool(_COPULA_AFTER_RE.match(ctx.text, mention.end)
+                and _SUBJECT_LEAD_RE.fullmatch(ctx.text, cstart, mention.start))
 
 
 # a relative clause holding the tier: "..., as does Haiti, which was already on Tier 3 last year"
@@ -221,7 +241,7 @@ def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cst
     return Draft(
         kind="placement",
         fields=fields(country=name(subject), tier=mention.tier, year=year,
-                      remained=(has_any(ctx, _REMAINED_WORDS) and bool(_REMAINED_RE.search(lead))) or None,
+                      remained=(has_any(ctx, _REMAINED_WORDS) and _remained(lead)) or None,
                       never=never or None,
                       before=bool(never and _BEFORE_RE.search(ctx.text, cstart, mention.end + 80)) or None),
         start=start, end=end, reading=f"placement:{mention.how}",
@@ -229,6 +249,19 @@ def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cst
         negated=negated_near(ctx, cstart, mention.start) or escaped,
         attributed=ctx.is_attributed(mention.start),
     )
+
+
+def _remained(lead: str) -> bool:
+    """A "remained", "still" before the tier that speaks of the tier: not one inside an aside that closes
+    before it ("Liberia, still emerging from war, was treated as a special case")."""
+    return any(not (_ASIDE_OPEN_RE.search(lead, max(0, m.start() - 12), m.start())
+                    and _ASIDE_CLOSE_RE.search(lead, m.end())) for m in _REMAINED_RE.finditer(lead))
+
+
+# an aside opened right before the word ("Liberia, still emerging", "Chad, which remains poor,") ...
+_ASIDE_OPEN_RE = re.compile(r"(?:,|\(|\s[-–—])\s*(?:(?:which|who)\s+)?$")
+# ... and closed before the tier
+_ASIDE_CLOSE_RE = re.compile(r",|\)|\s[-–—]\s")
 
 
 _PARENTHESES_RE = re.compile(r"\b(?:\w+)\s+\(([^()]{3,200})\)")  # "the Middle East has four (Kuwait, ...)"
@@ -299,7 +332,25 @@ def _place_after(ctx: SentenceContext, subject: CountryMention, mention: TierMen
         return False
     return bool(_DESTINATION_RE.search(ctx.text, max(mention.end, subject.start - 20), subject.start)
                 or _PARTICIPLE_RE.search(ctx.text, mention.end, subject.start)
-                or _own_verb_object(ctx, subject, mention))
+                or _own_verb_object(ctx, subject, mention)
+                or _speaker_place(ctx, subject, mention))
+
+
+# who said it, and where: "Malaysia was placed on Tier 3, officials in Bangkok noted", '"...," said a
+# director of an organisation in Bangkok', "..., according to activists in Manila"
+_SAYING_RE = re.compile(r"\b(?:said|says|say|told|noted|notes|added|adds|argued|argues|warned|warns|"
+                        r"explained|explains|reported|reports|according\s+to)\b")
+_SAYING_AFTER_RE = re.compile(r"[^,;.:]{0,30}?\b(?:said|says|say|told|noted|added|argued|warned|explained)\b")
+_SAYING_WORDS = ("said", "says", "say", "told", "note", "add", "argue", "warn", "explain", "report",
+                 "according")  # what _SAYING_RE and _SAYING_AFTER_RE need
+
+
+def _speaker_place(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:
+    """A country after the tier and a comma that places the speaker, not a holder of the tier."""
+    if not has_any(ctx, _SAYING_WORDS) or "," not in ctx.text[mention.end:subject.start]:
+        return False
+    return bool(_SAYING_RE.search(ctx.text, mention.end, subject.start)
+                or _SAYING_AFTER_RE.match(ctx.text, subject.end))
 
 
 def _own_verb_object(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:

@@ -264,7 +264,7 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
         return []
     cstart, cend = local_clause(ctx, match.start())
     tier = _tier_near(ctx, match.span(), cstart, cend, moved)
-    if tier is None:
+    if tier is None or _supposed(ctx, cstart, match.start()):
         return []
     if unit.startswith("time") and count == 1 and not _first_time_on(ctx, match, tier):
         return []
@@ -285,6 +285,19 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
             "streak:ordinal", tier, (cstart, cend), match.span(),
         ))
     return out
+
+
+_OWN_CLAUSE_RE = re.compile(r",\s*(?:which|who|where)\b")  # a relative clause: a new verb's own words
+
+
+def _supposed(ctx: SentenceContext, cstart: int, offset: int) -> bool:
+    """The run's own clause only supposes it: "Should Bulgaria stay there for a third straight year, ...",
+    "if it remains on the list for a fourth year" (not "among countries at risk of falling to Tier 3,
+    India, which stays there for a fourth year": that hedge is another clause's)."""
+    begin = max(conjunct_start(ctx, cstart, offset), offset - 120)
+    for relative in _OWN_CLAUSE_RE.finditer(ctx.text, begin, offset):
+        begin = relative.start()
+    return ctx.is_modal(begin, offset)
 
 
 # "..., and Russia for the 12th", "... and Saudi Arabia for a fourth": the run's noun left out

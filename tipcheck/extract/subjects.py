@@ -6,7 +6,7 @@ import bisect
 import re
 
 from tipcheck.countries import CountryMention
-from tipcheck.extract.context import SentenceContext, local_clause
+from tipcheck.extract.context import NEGATION_RE, SentenceContext, local_clause
 from tipcheck.extract.tiers_lexicon import TierMention
 
 __all__ = ["local_clause"]
@@ -34,8 +34,13 @@ _COMPANION_WORDS = ("along", "together", "join", "well", "such", "among", "inclu
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&|or|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
 _CONJUNCT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # a new verb phrase of the same subject: "Russia has not made efforts and has put it on a blacklist"
+# (after "but", any verb: "was not upgraded but remained on Tier 2"; after "and", a form that cannot be a
+# participle sharing the "not": "was not upgraded and stays on Tier 2", not "was not ranked and placed")
 _VERB_PHRASE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:and|but)\s+(?=(?:has|have|had|"
-                             r"was|were|is|are|will|then|also|now|later)\b)")
+                             r"was|were|is|are|will|then|also|now|later|still|instead|stays|remains|sits|"
+                             r"falls|fell|rises|rose|lands|ends|keeps|holds|went|goes)\b)|"
+                             r"\s+but\s+(?=(?:remain\w*|stay\w*|kept|sat|got|slipped|dropped|climbed|"
+                             r"moved|landed|ended|earned|received|[a-z]+ed)\b)")
 _GENERIC_RE = re.compile(r"\W*(?:countries|nations|governments|states|a\s+country|any\s+country|"
                          r"a\s+government|those|they)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|got|fell|rose|sat|stays?|"
@@ -70,7 +75,7 @@ def _no_answers(_: str) -> dict[tuple[str, ...], bool]:
     return {}
 
 
-# the words context._NEGATION_RE needs: not, nor, no longer, never, n't, neither, failed to ...
+# the words context.NEGATION_RE needs: not, nor, no longer, never, n't, neither, failed to ...
 _NEGATION_WORDS = ("no", "never", "n't", "neither", "failed")
 
 
@@ -96,19 +101,68 @@ def clause_subjects(ctx: SentenceContext, start: int, end: int,
                     anaphor_before: int | None = None) -> list[Subject]:
     """Countries a clause speaks of; the document's focus country when it says "the nation", "it"
     (before `anaphor_before`, when given, and not in a clause about countries in general)."""
-    found: list[Subject] = list(ctx.countries_in(start, end))
+    found: list[Subject] = [c for c in ctx.countries_in(start, end) if not possessor_only(ctx, c)]
     if found or _GENERIC_RE.match(ctx.text, start):
         return found
     anaphor = ANAPHOR_RE.search(ctx.text, start, end if anaphor_before is None else anaphor_before) \
         if has_any(ctx, ANAPHOR_WORDS) else None
     if anaphor is None:
         return found
+    if has_any(ctx, _GENERIC_NP_WORDS) and _generic_before(ctx, start, anaphor.start()):
+        return []  # "a country that has been on the Watch List ... unless it receives a waiver": any one
     earlier = ctx.countries_in(0, start)
     if anaphor.group(0).lower() in ("it", "its") and earlier:
         return [earlier[0]]  # "Malaysia belonged on Tier 3, but the department kept it on ...": Malaysia
     if earlier and ctx.focus not in {c.country for c in earlier}:
         return []  # "ranked Seychelles on Tier 1 - the only African country ...": not surely the focus
     return [ctx.focus] if ctx.focus else []
+
+
+# a country in general: "a country that ...", "any government", "countries which ..." (not after "like",
+# "as", "unlike": "Like any country on the list, it must ..." speaks of the country in focus)
+_GENERIC_NP_RE = re.compile(
+    r"(?<!\blike\s)(?<!\bLike\s)(?<!\bas\s)(?<!\bAs\s)(?<!\bunlike\s)(?<!\bUnlike\s)"
+    r"\b(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)\s+(?:single\s+|given\s+|other\s+)?"
+    r"(?:country|nation|government|state|jurisdiction)|(?:[Cc]ountries|[Nn]ations|[Gg]overnments)\s+"
+    r"(?:that|which|who|whose|on|in|at|placed|ranked|rated|listed))\b")
+_GENERIC_NP_WORDS = ("countr", "nation", "government", "state", "jurisdiction")  # what _GENERIC_NP_RE needs
+# a rule of the law, not an event: "must be downgraded", "U.S. law allows a country only two years"
+_RULE_RE = re.compile(r"\b(?:must|shall|can(?:not)?|may|allow(?:s|ed)?|permit(?:s|ted)?|require[sd]?|"
+                      r"automatic(?:ally)?|law|rules?|statute|mandate[sd]?)\b", re.IGNORECASE)
+
+
+def _generic_before(ctx: SentenceContext, start: int, anaphor: int) -> bool:
+    """A country in general, in a statement of a rule, stands before the anaphor: "it" is that country."""
+    generic = _GENERIC_NP_RE.search(ctx.text, max(start, anaphor - 250), anaphor)
+    return generic is not None and bool(_RULE_RE.search(ctx.text))
+
+
+# a country in the possessive before a noun of its own standing ("Malaysia's upgrade", "Russia's Tier 3
+# ranking", "Thailand's government") is the claim's country; before any other noun ("Mongolia's two
+# neighbours", "Thailand's fishing fleet") it only qualifies who is meant
+_POSSESSOR_RE = re.compile(r"['’]s?\s+(?P<head>(?:[\w-]+\s+){0,3}?)(?P<noun>[\w-]+)")
+_OWN_NOUNS = frozenset((
+    "tier", "tiers", "rank", "ranking", "rankings", "rating", "ratings", "status", "place", "placement",
+    "placing", "position", "standing", "score", "grade", "classification", "designation", "spot",
+    "record", "upgrade", "downgrade", "promotion", "demotion", "return", "drop", "fall", "rise", "climb",
+    "slide", "slip", "move", "fate", "bid", "name", "listing", "inclusion", "exit", "removal", "entry",
+    "government", "governments", "authorities", "regime", "leaders", "leadership", "officials",
+    "administration", "state", "efforts", "effort", "performance", "progress", "case", "stay", "stint",
+    "run", "streak", "spell", "time", "years", "year", "presence", "membership", "turn", "own", "list",
+    "watch", "elevation", "relegation", "tenure", "assessment", "evaluation", "report", "chapter",
+    "entries", "profile", "treatment", "decline", "improvement", "recovery", "reputation", "image",
+))
+
+
+def possessor_only(ctx: SentenceContext, mention: CountryMention) -> bool:
+    """The country stands in the possessive before a noun that is not its own standing (_OWN_NOUNS)."""
+    if ctx.text[mention.end:mention.end + 1] not in ("'", "’"):
+        return False
+    match = _POSSESSOR_RE.match(ctx.text, mention.end)
+    if match is None:
+        return False
+    words = (match.group("head") + match.group("noun")).lower().split()
+    return not any(word in _OWN_NOUNS for word in words) and not any(c.isdigit() for c in match.group(0))
 
 
 def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
@@ -118,7 +172,56 @@ def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
     begin = max(start, offset - 60)
     for match in _VERB_PHRASE_RE.finditer(ctx.text, begin, offset):
         begin = max(begin, match.end())
-    return ctx.is_negated(begin, offset)
+    if not ctx.is_negated(begin, offset) or not any(
+            not in_aside(ctx, start, m.start(), offset) for m in negations(ctx, begin, offset)):
+        return False  # (a negation inside an aside: "Belize, which had not made progress, was placed")
+    # "It is not the first time Belize has found itself at the bottom": the negation is the expletive
+    # "it"'s, and the claim stands in a clause with a subject and a verb of its own (it asserts it)
+    expletive = _EXPLETIVE_NOT_RE.search(ctx.text, max(start, offset - 160), offset) \
+        if has_any(ctx, ("it", "this", "that")) else None
+    if expletive is None or expletive.group("denial") or (
+            begin < expletive.start() and ctx.is_negated(begin, expletive.start())):
+        return True
+    return ctx.is_negated(expletive.end(), offset) or not _own_clause(ctx, expletive.end(), offset)
+
+
+# an aside that closes before the claim: ", which had not made progress,", ", not a surprise,", "(...)"
+_ASIDE_RE = re.compile(r",\s*(?:which|who|whom|whose|where|when|though|although|despite|not|never|"
+                       r"no\s+longer)\b[^,;()]*,|\([^()]*\)|\s[-–—]\s[^-–—;]*\s[-–—]\s")
+
+
+def negations(ctx: SentenceContext, start: int, end: int) -> list[re.Match[str]]:
+    """The negations standing in [start, end)."""
+    return list(NEGATION_RE.finditer(ctx.text, start, end))
+
+
+def in_aside(ctx: SentenceContext, start: int, at: int, offset: int) -> bool:
+    """`at` lies in an aside that closes before `offset` and names no country (not ", not Belize,")."""
+    for aside in _ASIDE_RE.finditer(ctx.text, max(start, at - 150), offset):
+        if aside.start() <= at < aside.end() <= offset:
+            return not ctx.countries_in(aside.start(), aside.end(), drop_author=False)
+    return False
+
+
+# "It is not the first time", "This is not the first time", "It was not until 2010 that", "it isn't
+# surprising that" (not "It is not true that ...", "it is not the case that ...", "That is not to say
+# ...": those deny what follows)
+_EXPLETIVE_NOT_RE = re.compile(
+    r"\b(?:[Ii]t|[Tt]his|[Tt]hat)\s+(?:(?:is|was|has\s+been|had\s+been|['’]s)\s+(?:not|never)|"
+    r"(?:is|was|has|had)n['’]t"
+    r"(?:\s+been)?)\b(?:\s+(?:(?P<denial>true|the\s+case|correct|accurate|right|so|that|to\s+say|to\s+suggest)\b))?")
+# a clause with its own subject and finite verb: "... the first time Belize has found itself ..."
+_OWN_SUBJECT_VERB_RE = re.compile(
+    r"\s+(?:(?:also|again|once\s+again|now|still)\s+)?(?:has|have|had|was|were|is|are|finds|found|"
+    r"fell|falls|landed|lands|sits|sat|stays|stayed|remains|remained|ended|ends|got|gets)\b")
+
+
+def _own_clause(ctx: SentenceContext, begin: int, offset: int) -> bool:
+    """A subject (a country, "it", "the country") followed by its finite verb in [begin, offset)."""
+    subjects = [(m.start, m.end) for m in ctx.countries_in(begin, offset, drop_author=False)]
+    if has_any(ctx, ANAPHOR_WORDS):
+        subjects += [m.span() for m in ANAPHOR_RE.finditer(ctx.text, begin, offset)]
+    return any(_OWN_SUBJECT_VERB_RE.match(ctx.text, end, offset) for _, end in subjects)
 
 
 def companion_start(ctx: SentenceContext, start: int, end: int) -> int:
