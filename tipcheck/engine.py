@@ -12,7 +12,6 @@ import copyreg
 import functools
 import gc
 import itertools
-import multiprocessing
 import os
 import pickle
 import re
@@ -222,6 +221,8 @@ class Checker:
             for item in itertools.chain(first, items):
                 yield item if isinstance(item, Problem) else self.scan_file(item)
             return
+        import multiprocessing  # only for many files: a draft checked in one process never loads it
+
         methods = multiprocessing.get_all_start_methods()
         # fork: workers share the loaded rules and facts; elsewhere they are pickled to each worker once
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
