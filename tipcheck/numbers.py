@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 UNITS["nine"] = 9
@@ -144,6 +145,7 @@ def _value(tokens: list[str]) -> int | None:
     return int(total) if total == total.to_integral_value() else None
 
 
+@lru_cache(maxsize=4096)  # pure, and a story repeats the same few phrases (each costs a large fullmatch)
 def parse_cardinal(text: str) -> int | None:
     """A whole number in digits and/or words ("22", "twenty-two", "1.5 million"), else None."""
     text = text.strip().translate(_DASHES)
@@ -155,6 +157,7 @@ def parse_cardinal(text: str) -> int | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # pure, and a story repeats the same few phrases (each costs a large fullmatch)
 def parse_ordinal(text: str) -> int | None:
     """An ordinal ("12th", "twenty-third", "hundredth") as its number, else None."""
     text = text.strip().translate(_DASHES)
@@ -169,6 +172,7 @@ def parse_ordinal(text: str) -> int | None:
     return _value(tokens)
 
 
+@lru_cache(maxsize=4096)  # pure, and a story repeats the same few phrases (each costs a large fullmatch)
 def parse_tier(text: str) -> str | None:
     """A tier as named after "Tier" ("Three", "III", "2 Watch List") -> '1'|'2'|'2WL'|'3'|None."""
     match = _TIER_RX.fullmatch(text.strip().translate(_DASHES))

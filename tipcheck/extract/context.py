@@ -78,6 +78,15 @@ _ATTRIBUTION_RE = re.compile(
     r"claimed|claims)\s+that\b",
     re.IGNORECASE,
 )
+# what _ATTRIBUTION_RE needs: one of its verbs ("argue" and "argued" hold "argu") or "according to"
+_ATTRIBUTION_WORDS = ("said", "says", "argu", "claim", "complain", "contend", "insist", "alleg", "according")
+# what _MODAL_RE needs: each alternative holds one of these ("would", "should", "could" hold "ould";
+# "to be listed" needs its participle, "fac(e|es|ed|ing)" "fac", "tr(y|ie)" "try" or "trie")
+_MODAL_WORDS = ("ould", "may", "might", "must", "will", "listed", "placed", "ranked", "downgraded",
+                "upgraded", "moved", "pushed", "call", "lobb", "campaign", "press", "appeal", "ask", "beg",
+                "plead", "urg", "recommend", "threaten", "risk", "fac", "if", "unless", "whether", "seek",
+                "hope", "aim", "want", "plan", "try", "trie", "expect", "wish", "strive", "likely", "order",
+                "deserv", "belong")
 
 
 @dataclass(frozen=True)
@@ -169,7 +178,12 @@ class SentenceContext:
 
     @cached_property
     def _attributed(self) -> bool:
-        return bool(_ATTRIBUTION_RE.search(self.text))
+        return self.has(_ATTRIBUTION_WORDS) and bool(_ATTRIBUTION_RE.search(self.text))
+
+    @cached_property
+    def _maybe_modal(self) -> bool:
+        # one pass over the sentence for all is_modal calls (a reader asks per mention)
+        return self.has(_MODAL_WORDS)
 
     @cached_property
     def _tier_index(self) -> dict[int, int]:
@@ -219,7 +233,7 @@ class SentenceContext:
 
     def is_modal(self, start: int, end: int) -> bool:
         """True when the words before `end` in the clause hedge or report intent rather than fact."""
-        return bool(_MODAL_RE.search(self.text, start, end)) or (
+        return (self._maybe_modal and bool(_MODAL_RE.search(self.text, start, end))) or (
             self.has(_INVERTED_WORDS) and bool(_INVERTED_RE.search(self.text, start, end)))
 
     def is_negated(self, start: int, end: int) -> bool:
@@ -245,12 +259,14 @@ class SentenceContext:
         return found.pop() if len(found) == 1 else None
 
 
-_WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
+# the last word before a year, matched on the reversed text: "(\w+)\W*$" searched forwards tries every
+# start, and its leftmost match is the last run of word characters followed by non-word characters only
+_WORD_BEFORE_REVERSED_RE = re.compile(r"\W*(\w+)")
 
 
 def _word_before(text: str, offset: int) -> str:
-    match = _WORD_BEFORE_RE.search(text[max(0, offset - 20):offset])
-    return match.group(1).lower() if match else ""
+    match = _WORD_BEFORE_REVERSED_RE.match(text[max(0, offset - 20):offset][::-1])
+    return match.group(1)[::-1].lower() if match else ""
 
 
 def _author_reading(text: str, mention: CountryMention) -> bool:
@@ -277,9 +293,11 @@ _AUTHOR_ACTS_RE = re.compile(r"\W*(?:(?:on\s+\w+day|yesterday|today|this\s+week)
 def relative_year(text: str) -> int:
     """-1 for "last year's list", "the previous report"; +1 for "next year"; else 0."""
     lowered = text.lower()
-    if _PREVIOUS_RE.search(lowered):
+    # (both patterns search the lower-cased text case-sensitively: _PREVIOUS_RE needs "year" or "report",
+    # _NEXT_YEAR_RE "next")
+    if ("year" in lowered or "report" in lowered) and _PREVIOUS_RE.search(lowered):
         return -1
-    if _NEXT_YEAR_RE.search(lowered):
+    if "next" in lowered and _NEXT_YEAR_RE.search(lowered):
         return 1
     return 0
 
@@ -313,10 +331,10 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
         if end <= year.start <= end + 30 and _AFTER_YEAR_RE.fullmatch(ctx.text[end:year.start]) \
                 and not _YEAR_RANGE_RE.match(ctx.text, year.end):
             return year.year
-    when = _WHEN_RE.search(ctx.text, max(0, start - 80), start)
+    when = _WHEN_RE.search(ctx.text, max(0, start - 80), start) if ctx.has(_WHEN_WORDS) else None
     if when is not None and when.group("y"):
         return int(when.group("y"))  # "in 2007, when it was moved to the watch list"
-    if _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start):
+    if ctx.has(_AFTER_WORDS) and _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start):
         return None  # "In the 2024 report ..., two years after it was downgraded": not that year
     if ctx.has(("until",)) and (until := _NOT_UNTIL_RE.search(ctx.text, cstart, start)):
         return int(until.group("y"))  # "It was not until 2010 that Chad was placed on Tier 3": in 2010
@@ -351,18 +369,27 @@ _WHEN_RE = re.compile(rf"(?P<time>(?:last|previous|prior)\s+year|(?:a|{CARDINAL_
 # "two years after it was downgraded": the clause's event stands N years before the sentence's news
 _YEARS_AFTER_RE = re.compile(rf"\b(?P<n>a|{CARDINAL_PATTERN})\s+years?\s+after\s+(?:[\w'’-]+\s+){{0,4}}$",
                              re.IGNORECASE)
+# literal gates (through ctx.has, so only where lower-casing finds what the patterns' case folding finds)
+_WHEN_WORDS = ("when",)  # _WHEN_RE's "when"
+_AFTER_WORDS = ("after",)  # _YEARS_AFTER_RE's "after"
+_YEAR_WORDS = ("year",)  # _TIME_THEN_VERB_RE's "year"/"years"
+# _years_back reads _LAST_YEAR_RE ("year", or "the previous report") and _YEARS_AGO_RE ("years"); the
+# other time phrases of local_offset (_WHEN_RE's time, _YEARS_AFTER_RE, _TIME_THEN_VERB_RE) hold "year"
+_YEARS_BACK_WORDS = ("year", "report")
 
 
 def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
     """-1 when "last year" dates the claim at [start, end): right after it, or opening its clause."""
+    if not ctx.has(_YEARS_BACK_WORDS):
+        return 0  # every answer below is a time phrase that _years_back reads (or _YEARS_AFTER_RE's "years")
     # "moved up from the blacklist only last year", "in the top tier as recently as last year"
     gap = _GAP_RE.match(ctx.text, end, end + 60)
     if gap is not None and (back := _years_back(ctx.text, gap.end())):
         return -back
-    when = _WHEN_RE.search(ctx.text, max(0, start - 80), start)
+    when = _WHEN_RE.search(ctx.text, max(0, start - 80), start) if ctx.has(_WHEN_WORDS) else None
     if when is not None and not when.group("y") and (back := _years_back(ctx.text, when.start("time"))):
         return -back  # "The slide began last year, when it was moved to the watch list"
-    after = _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start)
+    after = _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start) if ctx.has(_AFTER_WORDS) else None
     if after is not None:  # "returned to Tier 1, two years after it was downgraded": then, not now
         years = 1 if after.group("n").lower() in ("a", "one") else parse_cardinal(after.group("n"))
         if years and years <= 30:
@@ -371,7 +398,8 @@ def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
     lead = _LEAD_RE.match(ctx.text, cstart, start)
     if lead is not None and (back := _years_back(ctx.text, lead.end())):
         return -back  # "Last year, Malaysia was downgraded ...", "Two years ago it was on the watch list"
-    before = _TIME_THEN_VERB_RE.search(ctx.text, max(cstart, start - 80), start)
+    before = _TIME_THEN_VERB_RE.search(ctx.text, max(cstart, start - 80), start) \
+        if ctx.has(_YEAR_WORDS) else None
     if before is not None and (back := _years_back(ctx.text, before.start("time"))):
         return -back  # "a country that only three years ago was sitting on the Watch List"
     return 0

@@ -37,8 +37,10 @@ BACK_WORDS = ("there", "that", "same", "they", "these", "those", "among them", "
 # moves.read_moves without a tier named: a self-evident verb (_SELF_EVIDENT) or "a notch" (_ONE_STEP)
 _MOVE_WORDS = ("upgrad", "downgrad", "demot", "promot", "relegat")
 _ONE_STEP = re.compile(r"(?:a|one)\s+(?:tier|notch|rung|level|category)")
+_ONE_STEP_WORDS = ("notch", "tier", "rung", "level", "category")  # what _ONE_STEP needs (on ctx.lower)
 # ... or a headline "Lebanon moves up", "Georgia slips" (moves.HEADLINE_MOVE_RE)
 _HEADLINE_MOVE = re.compile(r"moves?\s+(?:up|down)|slips|slides|climbs|drops|tumbles")
+_HEADLINE_WORDS = ("move", "slips", "slides", "climbs", "drops", "tumbles")  # what _HEADLINE_MOVE needs
 
 # counts: every count pattern ends in one of its nouns (_NOUN) ...
 _COUNT_NOUNS = ("countries", "nations", "governments", "states", "territories", "jurisdictions",
@@ -114,8 +116,12 @@ def _has(lower: str, words: tuple[str, ...]) -> bool:
 
 def tier_claims(ctx: SentenceContext) -> bool:
     """Placements, moves and streaks need a tier mention, or a verb that is a move by itself."""
-    return bool(ctx.tiers) or ctx.has(_MOVE_WORDS) or bool(_ONE_STEP.search(ctx.lower)) \
-        or bool(_HEADLINE_MOVE.search(ctx.lower))
+    if ctx.tiers or ctx.has(_MOVE_WORDS):
+        return True
+    lower = ctx.lower
+    # both patterns search the lower-cased sentence case-sensitively: their literals are exact gates
+    return (_has(lower, _ONE_STEP_WORDS) and bool(_ONE_STEP.search(lower))) \
+        or (_has(lower, _HEADLINE_WORDS) and bool(_HEADLINE_MOVE.search(lower)))
 
 
 def counts(ctx: SentenceContext) -> bool:
