@@ -13,28 +13,34 @@ from tipcheck.model import Claim, frozen_fields
 def finish_claims(read: ReadDocument, date: DocumentDate) -> list[Claim]:
     """Claims of one document, each with the report years it speaks of."""
     claims = []
+    published = date.published
+    shifted: dict[int, tuple[int, ...]] = {0: tuple(date.years)}  # the document's years, by offset
     for item in read.claims:
         draft = item.draft
-        values = dict(draft.fields)
-        if values.get("relative"):
-            values.update(_resolve_relative(values["relative"], date.published))
-        if draft.kind == "official" and date.published is not None:
-            values["published"] = date.published.isoformat()  # named in office on that day
+        kind = draft.kind
+        values = draft.fields  # copied by frozen_fields; copied here first only to add to it
+        if values.get("relative") or (kind == "official" and published is not None):
+            values = dict(values)
+            if values.get("relative"):
+                values.update(_resolve_relative(values["relative"], published))
+            if kind == "official" and published is not None:
+                values["published"] = published.isoformat()  # named in office on that day
+        offset = draft.year_offset
         if draft.year_explicit and values.get("year"):
             years: tuple[int, ...] = (int(values["year"]),)
-        elif draft.kind == "report_year":
+        elif kind == "report_year":
             years = date.years
         else:
-            years = tuple(y + draft.year_offset for y in date.years)
+            years = shifted.get(offset) or shifted.setdefault(offset, tuple(y + offset for y in date.years))
         claims.append(Claim(
-            kind=draft.kind,
+            kind=kind,
             fields=frozen_fields(values),
             text=item.text,
             span=item.span,
             sentence=item.sentence.text,
             reading=draft.reading,
             years=years,
-            year_explicit=draft.year_explicit or (date.explicit and draft.year_offset == 0),
+            year_explicit=draft.year_explicit or (date.explicit and offset == 0),
             negated=draft.negated,
             attributed=draft.attributed,
         ))

@@ -171,7 +171,7 @@ def _label(years: tuple[int, ...]) -> str:
 
 def publication_date(text: str) -> datetime.date | None:
     """The date on the document's dateline (among its first lines), if it has one."""
-    head = "\n".join(text.splitlines()[:8])
+    head = "\n".join(_first_lines(text, 8))
     for match in _DATELINE_RE.finditer(head):
         month = match.group("month") or match.group("month2")
         day = match.group("day") or match.group("day2")
@@ -180,6 +180,14 @@ def publication_date(text: str) -> datetime.date | None:
         except (ValueError, KeyError):
             continue
     return None
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count], without splitting a whole long document for its first lines."""
+    lines = text[:4096].splitlines()
+    if len(lines) > count:  # a line began after the last one kept: those are whole
+        return lines[:count]
+    return text.splitlines()[:count]
 
 
 def _window(read: ReadDocument, facts: FactBase, published: datetime.date | None
@@ -194,9 +202,10 @@ def _window(read: ReadDocument, facts: FactBase, published: datetime.date | None
         low, high = published - datetime.timedelta(days=_RECENT_DAYS), published
         evidence.append(f"its dateline reads {published:%B %-d, %Y}")
     text = read.document.text
+    this_year = datetime.date.today().year
     for match in _MONTH_YEAR_RE.finditer(text):
         year = int(match.group("year"))
-        if year > datetime.date.today().year or year < 1990:
+        if year > this_year or year < 1990:
             continue
         month = month_number(match.group("month")) if match.group("month") else 1
         day = int(match.group("day")) if match.group("day") and match.group("month") else 1

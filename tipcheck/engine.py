@@ -256,31 +256,34 @@ class Checker:
         env = Env(self.facts)
         inferred = scan.date is not None and scan.date.basis == "inferred"
         contradicted: set[int] = set()
-        every = list(enumerate(scan.claims))
-        by_kind: dict[str, list[tuple[int, Claim]]] = {}
-        for index, claim in every:
-            by_kind.setdefault(claim.kind, []).append((index, claim))
+        claims = scan.claims
+        by_kind: dict[str, list[int]] = {}
+        for index, claim in enumerate(claims):
+            by_kind.setdefault(claim.kind, []).append(index)
+        verdicts, findings = scan.verdicts, scan.findings
         for number, rule in enumerate(self.rules):
             check = rule.kind
             if check.scope != "claim":
                 continue
             kinds = claim_kinds(rule.check)  # a check sees only the kinds of claim it can judge
+            chosen: Sequence[int]
             if kinds is None:
-                chosen = every
+                chosen = range(len(claims))
             else:
-                chosen = [pair for kind in kinds for pair in by_kind.get(kind, ())]
+                chosen = [index for kind in kinds for index in by_kind.get(kind, ())]
                 if len(kinds) > 1:
-                    chosen.sort(key=lambda pair: pair[0])  # in document order, as without the index
-            for index, claim in chosen:
-                outcome = check.function(claim, env)
+                    chosen.sort()  # in document order, as without the index
+            function = check.function
+            for index in chosen:
+                outcome = function(claims[index], env)
                 if outcome is None:
                     continue
-                scan.verdicts.append((number, outcome))
+                verdicts.append((number, outcome))
                 if outcome.verdict == CONTRADICTED:
                     contradicted.add(index)
-                    scan.findings.append(_finding(rule, outcome))
+                    findings.append(_finding(rule, outcome))
                 elif outcome.verdict == CONSISTENT and outcome.holds_for and inferred:
-                    scan.findings.append(_partial(rule, outcome))
+                    findings.append(_partial(rule, outcome))
         scan.contradicted = sorted(contradicted)
 
     def _check_corpus(self, result: ScanResult) -> None:
@@ -362,13 +365,16 @@ _OUTCOME_FIELDS = tuple(f.name for f in fields(Outcome) if f.name != "claim")
 
 def _pack_verdicts(scan: DocumentScan) -> bytes | None:
     """A document's verdicts as bytes; None (send them as they are) if one judges a claim not its own."""
+    from operator import attrgetter  # (a local import: only workers pack)
+
     index = {id(claim): number for number, claim in enumerate(scan.claims)}
+    values = attrgetter(*_OUTCOME_FIELDS)  # one call for all of an outcome's fields, in that order
     rows = []
     for number, outcome in scan.verdicts:
         at = index.get(id(outcome.claim))
         if at is None:
             return None
-        rows.append((number, at, *[getattr(outcome, name) for name in _OUTCOME_FIELDS]))
+        rows.append((number, at, *values(outcome)))
     return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
 
 

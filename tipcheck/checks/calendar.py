@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from tipcheck.checks.base import (
@@ -31,7 +32,7 @@ def weekday_calendar(claim: Claim, env: Env) -> Outcome | None:
     day = datetime.date.fromisoformat(claim.field("date"))
     actual = WEEKDAYS[day.weekday()]
     claimed = claim.field("weekday")
-    values = {"date": day.strftime("%B %-d, %Y"), "weekday": claimed, "actual": actual}
+    values = {"date": _long_date(day), "weekday": claimed, "actual": actual}
     steps = [f"\"{claim.text}\" ⇒ {values['date']} fell on a {claimed}",
              f"the calendar: {values['date']} was a {actual}"]
     if actual == claimed:
@@ -48,18 +49,40 @@ def release_weekday(claim: Claim, env: Env) -> Outcome | None:
     claimed = claim.field("weekday")
 
     def test(year: int) -> YearResult:
-        report = env.facts.report(year)
-        if report is None or not report.weekday:
+        said = _release_said(env, year)
+        if said is None:
             return YearResult(year, None, (f"the {year} release day is not known",))
-        when = report.release_date.strftime("%B %-d, %Y") if report.release_date else str(year)
+        weekday, when, steps, related = said
         return YearResult(
-            year, report.weekday == claimed,
-            (f"facts: the {year} report was released on {report.weekday}, {when}",),
-            (fact_related(f"{year} report released {report.weekday}, {when}", report.release),),
-            {"weekday": claimed, "actual": report.weekday, "date": when, "report_year": year},
-            claim.text.replace(claimed, report.weekday, 1))
+            year, weekday == claimed, steps, related,
+            {"weekday": claimed, "actual": weekday, "date": when, "report_year": year},
+            claim.text.replace(claimed, weekday, 1))
 
     return over_years(claim, test, f"\"{claim.text}\" ⇒ the report came out on a {claimed}")
+
+
+def _release_said(env: Env, year: int) -> tuple[str, str, tuple[str], tuple[Related]] | None:
+    """The weekday and date a report came out, with the step and citation (None: day not known).
+
+    Memoized per fact base: it depends on the year alone."""
+    key = ("release weekday", year)
+    if key in env.memo:
+        return env.memo[key]
+    report = env.facts.report(year)
+    said = None
+    if report is not None and report.weekday:
+        when = _long_date(report.release_date) if report.release_date else str(year)
+        said = (report.weekday, when,
+                (f"facts: the {year} report was released on {report.weekday}, {when}",),
+                (fact_related(f"{year} report released {report.weekday}, {when}", report.release),))
+    env.memo[key] = said
+    return said
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(day: datetime.date) -> str:
+    """ "June 19, 2012" (strftime is slow, and the same days come up again and again)."""
+    return day.strftime("%B %-d, %Y")
 
 
 def release_date(claim: Claim, env: Env) -> Outcome | None:
@@ -80,7 +103,7 @@ def release_date(claim: Claim, env: Env) -> Outcome | None:
         if report is None or report.release_date is None:
             return YearResult(year, None, (f"the {year} release day is not known",))
         actual = report.release_date
-        when = actual.strftime("%B %-d, %Y")
+        when = _long_date(actual)
         said = (actual.month, actual.day) if day else (actual.month,)
         holds = said == ((month, day) if day else (month,))
         if year_said:
@@ -109,9 +132,11 @@ def report_ordinal(claim: Claim, env: Env) -> Outcome | None:
 
     def test(year: int) -> YearResult:
         actual = year - first + 1
-        match = _ORDINAL_RE.search(claim.text)
-        suggestion = (claim.text[:match.start()] + restyle_ordinal(match.group(0), actual)
-                      + claim.text[match.end():]) if match else None
+        suggestion = None
+        if actual != ordinal:  # only a failing result's suggestion is ever shown (over_years)
+            match = _ORDINAL_RE.search(claim.text)
+            suggestion = (claim.text[:match.start()] + restyle_ordinal(match.group(0), actual)
+                          + claim.text[match.end():]) if match else None
         return YearResult(
             year, actual == ordinal,
             (f"facts: the first report came out in {first}, so the {year} report is number "

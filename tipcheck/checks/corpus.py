@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from tipcheck.checks.base import CONTRADICTED, Env, Outcome, claim_related
+from tipcheck.checks.base import CONTRADICTED, Env, Outcome, claim_related, fact_count
 from tipcheck.model import Claim
 from tipcheck.wording import tier_name, year_label
 
@@ -52,15 +52,21 @@ def streak_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
     outcomes = []
     for (country, tier), members in sorted(groups.items()):
         spans = {id(c): _intervals(c) for c in members}
+        authority = {id(c): _authority(c) for c in members}
         # Claims with the same runs and authority meet the same rivals: compare one of each kind
         # (the first), so a thousand copies of one streak cost a thousand steps, not a million.
         kinds: dict[tuple[frozenset[tuple[int, int]], tuple[int, int]], Claim] = {}
         for claim in members:
-            kinds.setdefault((frozenset(spans[id(claim)]), _authority(claim)), claim)
+            kinds.setdefault((frozenset(spans[id(claim)]), authority[id(claim)]), claim)
         firsts = list(kinds.values())  # in the order of the members, as before
+        top = max(authority.values())
         for claim in members:
-            rivals = [o for o in firsts if o is not claim and _clash(spans[id(claim)], spans[id(o)])
-                      and _authority(o) > _authority(claim)]
+            mine_authority = authority[id(claim)]
+            if mine_authority == top:
+                continue  # no claim is more firmly anchored: no rival
+            # (the cheap test first: the same rivals as testing the clash first)
+            rivals = [o for o in firsts if authority[id(o)] > mine_authority and o is not claim
+                      and _clash(spans[id(claim)], spans[id(o)])]
             if not rivals:
                 continue
             rival = max(rivals, key=_authority)
@@ -89,9 +95,10 @@ def placement_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
     outcomes = []
     for (country, year), members in sorted(groups.items()):
         first = members[0]
+        first_tier = first.field("tier")
         for claim in members[1:]:
-            if {claim.field("tier"), first.field("tier")} in ({"2", "2WL"},) or \
-                    claim.field("tier") == first.field("tier"):
+            tier = claim.field("tier")
+            if tier == first_tier or {tier, first_tier} == {"2", "2WL"}:
                 continue
             outcomes.append(Outcome(
                 claim, CONTRADICTED,
@@ -110,7 +117,7 @@ def count_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
     for claim in claims:
         if claim.kind == "tier_count" and len(claim.years) == 1 and not claim.field("approximate") \
                 and not claim.negated and not claim.field("subset") and claim.field("tier") \
-                and env.facts.count(claim.years[0], claim.field("tier")) is None:
+                and fact_count(env, claim.years[0], claim.field("tier")) is None:
             # Where the facts hold the count, the tier-count check judges each claim against them.
             groups[(claim.years[0], claim.field("tier"))].append(claim)
     outcomes = []

@@ -11,17 +11,37 @@ from tipcheck.checks.base import (
     over_years,
 )
 from tipcheck.facts import tier_rank
-from tipcheck.model import Claim
+from tipcheck.model import Claim, Related
 from tipcheck.wording import placed_phrase, tier_name, year_label
 
 
 def _where(env: Env, country: str, year: int) -> tuple[str | None, str]:
     """A country's tier in a year and how to say it ('Tier 3', 'not in the report', 'unknown')."""
-    fact = env.facts.tier(country, year)
-    if fact is not None:
-        return fact.value, tier_name(fact.value)
-    status = env.facts.status(country, year)
-    return None, ("not in the report" if status == "not_in_report" else "unknown")
+    key = ("where", country, year)
+    found = env.memo.get(key)
+    if found is None:
+        fact = env.facts.tier(country, year)
+        if fact is not None:
+            found = (fact.value, tier_name(fact.value))
+        else:
+            status = env.facts.status(country, year)
+            found = (None, "not in the report" if status == "not_in_report" else "unknown")
+        env.memo[key] = found
+    return found
+
+
+def _placement(env: Env, country: str, year: int) -> tuple[str | None, str, str, str, Related]:
+    """`_where`, its "placed" phrase, the fact step and the Related citing it (memoized per fact base)."""
+    key = ("placement", country, year)
+    found = env.memo.get(key)
+    if found is None:
+        actual, said = _where(env, country, year)
+        fact = env.facts.tier(country, year)
+        placed = placed_phrase(said)
+        found = (actual, said, placed, f"facts: {country} was {placed} in the {year} report",
+                 fact_related(f"{country} in {year}: {said}", fact or env.facts.not_in_report(country, year)))
+        env.memo[key] = found
+    return found
 
 
 def _same_tier(claimed: str, actual: str) -> bool:
@@ -38,19 +58,17 @@ def placement_facts(claim: Claim, env: Env) -> Outcome | None:
         return _never(claim, env, country, tier)
 
     def test(year: int) -> YearResult:
-        actual, said = _where(env, country, year)
-        fact = env.facts.tier(country, year)
+        actual, said, placed, step, cited = _placement(env, country, year)
         values = {"country": country, "tier": tier_name(tier), "actual": said, "report_year": year,
-                  "placed": placed_phrase(said)}
+                  "placed": placed}
         if actual is None and said == "unknown":
             return YearResult(year, None, (f"the facts hold no placement of {country} in {year}",),
                               values=values)
         holds = actual is not None and _same_tier(tier, actual)
         if claim.negated:
             holds = not holds
-        steps = [f"facts: {country} was {placed_phrase(said)} in the {year} report"]
-        related = [fact_related(f"{country} in {year}: {said}", fact
-                                or env.facts.not_in_report(country, year))]
+        steps = [step]
+        related = [cited]
         if holds and claim.field("remained") and not claim.negated:
             before, said_before = _where(env, country, year - 1)
             if before is None and said_before == "unknown":

@@ -9,10 +9,13 @@ from tipcheck.checks.base import (
     Env,
     Outcome,
     YearResult,
+    fact_count,
     fact_related,
     over_years,
 )
+from tipcheck.facts import Conflict
 from tipcheck.model import Claim, Related
+from tipcheck.numbers import parse_cardinal
 from tipcheck.wording import restyle_cardinal, tier_name
 
 
@@ -105,7 +108,7 @@ def tier_count(claim: Claim, env: Env) -> Outcome | None:
         return None  # movers or a region's share: part of a tier, not its total
 
     def test(year: int) -> YearResult:
-        fact = env.facts.count(year, tier)
+        fact = fact_count(env, year, tier)
         values = {"count": count, "tier": tier_name(tier), "report_year": year}
         if fact is None:
             return YearResult(year, None, (f"no published {year} count for {tier_name(tier)}",),
@@ -114,16 +117,17 @@ def tier_count(claim: Claim, env: Env) -> Outcome | None:
         tolerance = max(2, round(actual * 0.1)) if claim.field("approximate") else 0
         values["actual"] = actual
         stated = claim.field("stated", count)
-        suggestion = _recount(claim, stated, stated + actual - count)
         how = "counted in our complete list" if fact.note else "published"
         steps = [f"facts: {actual} countries on {tier_name(tier)} in the {year} report ({how})"]
         holds = abs(actual - count) <= tolerance
-        watch = env.facts.count(year, "2WL") if tier == "2" else None
+        watch = fact_count(env, year, "2WL") if tier == "2" else None
         if not holds and watch is not None and abs(actual + int(watch.value) - count) <= tolerance:
             # The statute counts the Watch List inside Tier 2 (22 U.S.C. 7107(b)(2)).
             holds = True
             steps.append(f"with the {int(watch.value)} on the Tier 2 Watch List, Tier 2 holds "
                          f"{actual + int(watch.value)}")
+        # only a failing result's suggestion is ever shown (over_years)
+        suggestion = None if holds else _recount(claim, stated, stated + actual - count)
         return YearResult(year, holds, tuple(steps),
                           (fact_related(f"{year}: {actual} on {tier_name(tier)}", fact),),
                           values, suggestion)
@@ -144,12 +148,10 @@ def _reassessed(claim: Claim, env: Env, outcome: Outcome) -> None:
     """
     tier, count = claim.field("tier"), claim.field("count")
     for year in claim.years:
-        fact = env.facts.count(year, tier)
+        fact = fact_count(env, year, tier)
         if fact is None:
             continue
-        moved = [c for c in env.facts.conflicts(year=year)
-                 if re.search(r"determination|interim|reassess", c.rejected or "", re.IGNORECASE)
-                 and (c.chosen or "").split(" ")[0].strip('"') == tier]
+        moved = _reassessments(env, year, tier)
         if not moved:
             continue
         later = int(fact.value) - sum(len(c.countries) for c in moved)
@@ -161,10 +163,24 @@ def _reassessed(claim: Claim, env: Env, outcome: Outcome) -> None:
             return
 
 
-def _recount(claim: Claim, stated: int, corrected: int) -> str | None:
-    for match in re.finditer(r"[\w,-]+", claim.text):
-        from tipcheck.numbers import parse_cardinal
+_REASSESSED_RE = re.compile(r"determination|interim|reassess", re.IGNORECASE)
 
+
+def _reassessments(env: Env, year: int, tier: str) -> list[Conflict]:
+    """The recorded later reassessments of a year's list on `tier` (memoized per fact base)."""
+    key = ("reassessments", year, tier)
+    if key not in env.memo:
+        env.memo[key] = [c for c in env.facts.conflicts(year=year)
+                         if _REASSESSED_RE.search(c.rejected or "")
+                         and (c.chosen or "").split(" ")[0].strip('"') == tier]
+    return env.memo[key]
+
+
+_WORD_RE = re.compile(r"[\w,-]+")
+
+
+def _recount(claim: Claim, stated: int, corrected: int) -> str | None:
+    for match in _WORD_RE.finditer(claim.text):
         if parse_cardinal(match.group(0)) == stated:
             return claim.text[:match.start()] + restyle_cardinal(match.group(0), corrected) + \
                 claim.text[match.end():]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tipcheck.checks.base import Env, Outcome, YearResult, fact_related, over_years
-from tipcheck.model import Claim
+from tipcheck.model import Claim, Related
 from tipcheck.numbers import ORDINAL_PATTERN
 from tipcheck.wording import ordinal_words, placed_phrase, restyle_ordinal, tier_name
 
@@ -38,13 +37,14 @@ def streak_arithmetic(claim: Claim, env: Env) -> Outcome | None:
     def test(year: int) -> YearResult:
         ends = _ends(claim, year)
         actual = ends[0] - since + 1
+        holds = any(end - since + 1 == length for end in ends)
         return YearResult(
-            year, any(end - since + 1 == length for end in ends),
+            year, holds,
             (f"a run from {since} to the {ends[0]} report covers {ends[0]} − {since} + 1 = {actual} "
              f"reports",),
             values={"length": ordinal_words(length), "since": since, "report_year": year,
                     "expected": since + length - 1, "actual": ordinal_words(actual)},
-            suggestion=_reworded(claim, actual),
+            suggestion=None if holds else _reworded(claim, actual),  # shown only when it fails
         )
 
     lead = (f"\"{claim.text}\" ⇒ {length} consecutive reports, the first in {since}")
@@ -68,7 +68,7 @@ def streak_facts(claim: Claim, env: Env) -> Outcome | None:
         results = []
         for end in _ends(claim, year):
             start = end - length + 1 if claim.kind == "streak" else claim.field("since")
-            results.append(replace(_run_test(claim, env, country, tier, start, end), year=year))
+            results.append(_run_test(claim, env, country, tier, start, end, year))
         if claim.field("loose"):  # "for the 16th year": a run, or the 16th time
             results.append(_times_test(claim, env, country, tier, year))
         return next((r for r in results if r.holds), None) or \
@@ -145,20 +145,51 @@ def first_listed(claim: Claim, env: Env) -> Outcome | None:
                                    f"in {since}")
 
 
-def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, year: int) -> YearResult:
-    facts = env.facts
-    actual_start, unknown_at = _actual_start(env, country, tier, year)
-    values = {"country": country, "tier": tier_name(tier), "report_year": year,
+def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, end: int,
+              year: int) -> YearResult:
+    """Whether the run on `tier` ending in report `end` starts in `start` (for candidate `year`)."""
+    actual_start, unknown_at, where, steps, related = _run_facts(env, country, tier, end)
+    values = {"country": country, "tier": tier_name(tier), "report_year": end,
               "claimed_start": start}
     if unknown_at is not None and (actual_start is None or actual_start > start):
         return YearResult(year, None, (f"the facts hold no placement of {country} in {unknown_at}",),
                           values=values)
     if actual_start is None:
+        values.update(actual=where, actual_start="—", actual_length="no")
+        return YearResult(year, False, steps, related, values)
+    actual_length = end - actual_start + 1
+    values.update(actual_start=actual_start, actual_length=ordinal_words(actual_length),
+                  actual=tier_name(tier))
+    # "in the previous two reports" says nothing of the reports before them
+    holds = actual_start <= start if claim.field("at_least") else actual_start == start
+    suggestion = None
+    if not holds:  # only a failing result's suggestion is ever shown (over_years)
+        suggestion = _reworded(claim, actual_length) if claim.kind == "streak" else None
+        if claim.kind == "streak_start" and actual_start != start:
+            suggestion = claim.text.replace(str(start), str(actual_start))
+    return YearResult(year, holds, steps, related, values, suggestion)
+
+
+_RunFacts = tuple[int | None, int | None, str, tuple[str, ...], tuple[Related, ...]]
+
+
+def _run_facts(env: Env, country: str, tier: str, year: int) -> _RunFacts:
+    """The run on `tier` ending in `year` as the facts tell it: its start, a year they don't know,
+    and the steps and citations saying so (memoized per fact base: they depend on nothing else)."""
+    key = ("run", country, tier, year)
+    found = env.memo.get(key)
+    if found is not None:
+        return found
+    facts = env.facts
+    actual_start, unknown_at = _actual_start(env, country, tier, year)
+    if actual_start is None:
         current = facts.tier(country, year)
         where = tier_name(current.value) if current else "not in the report"
-        values.update(actual=where, actual_start="—", actual_length="no")
-        return YearResult(year, False, (f"facts: {country} was {placed_phrase(where)} in the {year} report",),
-                          (fact_related(f"{country} in {year}: {where}", current),), values)
+        found = (None, unknown_at, where,
+                 (f"facts: {country} was {placed_phrase(where)} in the {year} report",),
+                 (fact_related(f"{country} in {year}: {where}", current),))
+        env.memo[key] = found
+        return found
     actual_length = year - actual_start + 1
     first = facts.tier(country, actual_start)
     before = facts.tier(country, actual_start - 1)
@@ -173,14 +204,9 @@ def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, year:
         steps.append(f"facts: not in the {actual_start - 1} report")
         related.append(fact_related(f"{country} not in the {actual_start - 1} report",
                                     facts.not_in_report(country, actual_start - 1)))
-    values.update(actual_start=actual_start, actual_length=ordinal_words(actual_length),
-                  actual=tier_name(tier))
-    suggestion = _reworded(claim, actual_length) if claim.kind == "streak" else None
-    if claim.kind == "streak_start" and actual_start != start:
-        suggestion = claim.text.replace(str(start), str(actual_start))
-    # "in the previous two reports" says nothing of the reports before them
-    holds = actual_start <= start if claim.field("at_least") else actual_start == start
-    return YearResult(year, holds, tuple(steps), tuple(related), values, suggestion)
+    found = (actual_start, unknown_at, tier_name(tier), tuple(steps), tuple(related))
+    env.memo[key] = found
+    return found
 
 
 def _actual_start(env: Env, country: str, tier: str, year: int) -> tuple[int | None, int | None]:
@@ -222,7 +248,7 @@ def _times_test(claim: Claim, env: Env, country: str, tier: str, year: int) -> Y
                               "actual_start": "—", "actual_length": ordinal_words(times),
                               "claimed_start": "—", "actual": tier_name(tier), "times": times,
                               "first": first},
-                      suggestion=_reworded(claim, times))
+                      suggestion=_reworded(claim, times) if holds is False else None)  # shown only then
 
 
 def tier_times(claim: Claim, env: Env) -> Outcome | None:
