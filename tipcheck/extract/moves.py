@@ -11,7 +11,6 @@ from tipcheck.extract.subjects import (
     Subject,
     clause_subjects,
     conjunct_start,
-    has_any,
     last_list,
     local_clause,
     name,
@@ -40,7 +39,7 @@ _MOVE_STEMS = ("upgrad", "promot", "mov", "climb", "rose", "risen", "rais", "ele
 
 def may_move(ctx: SentenceContext) -> bool:
     """Whether MOVE_RE may match anywhere in the sentence (a literal test, worked out once)."""
-    return ctx.memo("moves.may_move", lambda _: has_any(ctx, _MOVE_STEMS))
+    return ctx.memo("moves.may_move", lambda _: ctx.has(_MOVE_STEMS))
 
 # verbs that say a move by themselves; "rose", "fell" need a tier to be about one
 _SELF_EVIDENT = re.compile(r"(?:upgrad|downgrad|demot|promot|relegat)", re.IGNORECASE)
@@ -127,7 +126,7 @@ _LOST_WORDS = ("los", "forfeit")  # what _LOST_IT_RE needs
 
 def _lost_it(ctx: SentenceContext, reading: MoveReading) -> None:
     """A tier reached and then lost ("... and lost it in 2023"): a move off that tier, with its own year."""
-    if not reading.drafts or not has_any(ctx, _LOST_WORDS):
+    if not reading.drafts or not ctx.has(_LOST_WORDS):
         return  # no move before it, or no "lost", "forfeit"
     for match in _LOST_IT_RE.finditer(ctx.text):
         before = [d for d in reading.drafts if d.kind == "move" and d.fields.get("to_tier")
@@ -308,7 +307,7 @@ def _companions(ctx: SentenceContext, target: TierMention, cend: int, year: int 
 
 def _off_list(ctx: SentenceContext, reading: MoveReading) -> None:
     """ "came off the US blacklist", "removed India from its 'Watch List'": a move off that tier."""
-    if not has_any(ctx, _OFF_WORDS):
+    if not ctx.has(_OFF_WORDS):
         return
     for index, mention in enumerate(ctx.tiers):
         if index in reading.consumed or mention.tier in (None, "special"):

@@ -14,7 +14,6 @@ from tipcheck.extract.subjects import (
     Subject,
     clause_subjects,
     conjunct_start,
-    has_any,
     last_list,
     local_clause,
     name,
@@ -79,7 +78,7 @@ _NOT_HOLDER_WORDS = ("below", "above", "than", "unlike", "instead", "except")  #
 
 def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
     """All placement, move, streak and streak-start claims of one sentence."""
-    moves = read_moves(ctx, streak_in_clause=has_any(ctx, STREAK_WORDS) and bool(STREAK_CUE.search(ctx.text)))
+    moves = read_moves(ctx, streak_in_clause=ctx.has(STREAK_WORDS) and bool(STREAK_CUE.search(ctx.text)))
     drafts = moves.drafts
     drafts += read_streaks(ctx, moves.targets)
     used = set(moves.consumed).union(*(d.consumed for d in drafts if d.kind != "streak"))
@@ -147,7 +146,7 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
         subjects = _relative_head(ctx, cstart, mention) or \
             clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
         if not subjects or _tier_is_subject(ctx, cstart, mention) or ctx.is_modal(cstart, mention.start) or (
-                has_any(ctx, _SOURCE_WORDS)
+                ctx.has(_SOURCE_WORDS)
                 and _SOURCE_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start)):
             continue
         others = [t for _, t in tiers_in(ctx, cstart, cend) if t is not mention
@@ -158,7 +157,7 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             if isinstance(subject, CountryMention) and (
                     (others and _closer_tier(subject, mention, [t for t in others if (name(subject), t)
                                                                  not in exempt]))
-                    or (has_any(ctx, _NOT_HOLDER_WORDS)
+                    or (ctx.has(_NOT_HOLDER_WORDS)
                         and _NOT_HOLDER_RE.search(ctx.text, max(cstart, subject.start - 40), subject.start))
                     or (may_move(ctx) and MOVE_RE.search(ctx.text, mention.end, subject.start))
                     or _other_conjunct(ctx, cstart, subject, mention)
@@ -223,7 +222,7 @@ def _dated(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:
 
 def _earlier(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:
     """A state before the report's news: "which had been on the watch list" (_EARLIER_RE)."""
-    return has_any(ctx, _EARLIER_WORDS) and \
+    return ctx.has(_EARLIER_WORDS) and \
         bool(_EARLIER_RE.search(ctx.text, max(cstart, mention.start - 60), mention.start))
 
 
@@ -236,12 +235,12 @@ def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cst
     if not year and not offset and _earlier(ctx, mention, cstart):
         offset = -1  # "Russia and China, which had been on the watch list, were downgraded": before
     lead = ctx.text[max(cstart, mention.start - 200):mention.start]
-    never = has_any(ctx, ("never",)) and bool(_NEVER_RE.search(lead))
-    escaped = has_any(ctx, _ESCAPED_WORDS) and bool(_ESCAPED_RE.search(lead))
+    never = ctx.has(("never",)) and bool(_NEVER_RE.search(lead))
+    escaped = ctx.has(_ESCAPED_WORDS) and bool(_ESCAPED_RE.search(lead))
     return Draft(
         kind="placement",
         fields=fields(country=name(subject), tier=mention.tier, year=year,
-                      remained=(has_any(ctx, _REMAINED_WORDS) and _remained(lead)) or None,
+                      remained=(ctx.has(_REMAINED_WORDS) and _remained(lead)) or None,
                       never=never or None,
                       before=bool(never and _BEFORE_RE.search(ctx.text, cstart, mention.end + 80)) or None),
         start=start, end=end, reading=f"placement:{mention.how}",
@@ -347,7 +346,7 @@ _SAYING_WORDS = ("said", "says", "say", "told", "note", "add", "argue", "warn", 
 
 def _speaker_place(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:
     """A country after the tier and a comma that places the speaker, not a holder of the tier."""
-    if not has_any(ctx, _SAYING_WORDS) or "," not in ctx.text[mention.end:subject.start]:
+    if not ctx.has(_SAYING_WORDS) or "," not in ctx.text[mention.end:subject.start]:
         return False
     return bool(_SAYING_RE.search(ctx.text, mention.end, subject.start)
                 or _SAYING_AFTER_RE.match(ctx.text, subject.end))

@@ -20,7 +20,6 @@ from tipcheck.extract.subjects import (
     companion_start,
     conjunct_end,
     conjunct_start,
-    has_any,
     last_list,
     local_clause,
     name,
@@ -127,9 +126,9 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
             found = _ordinal(ctx, match, moved, taken)
             drafts += found + _elliptical(ctx, found)
             taken.append(match.span())
-    if has_any(ctx, _SPAN_WORDS[0]) and has_any(ctx, _SPAN_WORDS[1]):
+    if ctx.has(_SPAN_WORDS[0]) and ctx.has(_SPAN_WORDS[1]):
         drafts += _reports_spans(ctx, moved, taken)
-    if has_any(ctx, ("year",)):  # what _DURATION_RE needs: "six years", "a six-year stretch"
+    if ctx.has(("year",)):  # what _DURATION_RE needs: "six years", "a six-year stretch"
         drafts += _durations(ctx, moved, taken)
     drafts += _starts(ctx, moved, taken)
     drafts += _since_last_year(ctx, moved, taken)
@@ -201,12 +200,12 @@ def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: i
     """The tier a run is on: right after "on"/"in"/"at", else the nearest one in the clause."""
     offset = phrase[1]
     follow = _FOLLOW_RE.match(ctx.text, offset)
-    hypothetical = has_any(ctx, _HYPOTHETICAL_WORDS)
+    hypothetical = ctx.has(_HYPOTHETICAL_WORDS)
     candidates = [t for i, t in tiers_in(ctx, phrase[0] - 300, phrase[1] + 300)
                   if t.tier and i not in moved
                   and not (hypothetical and _HYPOTHETICAL.search(ctx.text, max(0, t.start - 40), t.start))]
     # "stays there", "Tier 2, where it had sat since ...": a tier named before
-    if has_any(ctx, ("there", "where")) and \
+    if ctx.has(("there", "where")) and \
             _THERE_BEFORE_RE.search(ctx.text[max(0, phrase[0] - 40):phrase[0]]):
         candidates = [t for t in candidates if t.end <= phrase[0]]
     if follow:
@@ -444,7 +443,7 @@ def _starts(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]])
     """ "has remained at Tier 3 since 2003", "first put on the list in 2003"."""
     drafts: list[Draft] = []
     # a "since" for the run's start (_SINCE_FIRST needs one too), or a "first" (_FIRST_LISTED)
-    has_since, has_first = has_any(ctx, ("since",)), has_any(ctx, ("first",))
+    has_since, has_first = ctx.has(("since",)), ctx.has(("first",))
     if not (has_since or has_first):
         return drafts
     for year in ctx.years:
@@ -472,7 +471,7 @@ def _since_last_year(ctx: SentenceContext, moved: set[int], taken: list[tuple[in
     """ "where it had sat since last year's report" (on the tier the year before, and not the year before
     that); "has been on Tier 2 since last year" (the last two reports, and not the one before)."""
     drafts: list[Draft] = []
-    if not has_any(ctx, ("since",)):
+    if not ctx.has(("since",)):
         return drafts
     for match in _SINCE_LAST_YEAR.finditer(ctx.text):
         cstart, cend = local_clause(ctx, match.start())

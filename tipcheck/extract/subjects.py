@@ -47,34 +47,6 @@ _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|got|fell|ro
                       r"remains?|[a-z]+ed)\b")
 
 
-def has_any(ctx: SentenceContext, words: tuple[str, ...]) -> bool:
-    """Whether the lower-cased sentence holds one of `words` (always True when it is not gated).
-
-    The readers' literal shortcuts: a search whose pattern needs one of `words` is skipped without them.
-    A long sentence keeps its answers: a reader asks per mention, and a sentence may be huge.
-    """
-    if not ctx.gated:
-        return True
-    lower = ctx.lower
-    if len(lower) > _SHORT:
-        known: dict[tuple[str, ...], bool] = ctx.memo("subjects.has_any", _no_answers)
-        found = known.get(words)
-        if found is None:
-            found = known[words] = any(word in lower for word in words)
-        return found
-    for word in words:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
-        if word in lower:
-            return True
-    return False
-
-
-_SHORT = 2000  # a sentence whose words are cheaper to look for again than to remember
-
-
-def _no_answers(_: str) -> dict[tuple[str, ...], bool]:
-    return {}
-
-
 # the words context.NEGATION_RE needs: not, nor, no longer, never, n't, neither, failed to ...
 _NEGATION_WORDS = ("no", "never", "n't", "neither", "failed")
 
@@ -105,10 +77,10 @@ def clause_subjects(ctx: SentenceContext, start: int, end: int,
     if found or _GENERIC_RE.match(ctx.text, start):
         return found
     anaphor = ANAPHOR_RE.search(ctx.text, start, end if anaphor_before is None else anaphor_before) \
-        if has_any(ctx, ANAPHOR_WORDS) else None
+        if ctx.has(ANAPHOR_WORDS) else None
     if anaphor is None:
         return found
-    if has_any(ctx, _GENERIC_NP_WORDS) and _generic_before(ctx, start, anaphor.start()):
+    if ctx.has(_GENERIC_NP_WORDS) and _generic_before(ctx, start, anaphor.start()):
         return []  # "a country that has been on the Watch List ... unless it receives a waiver": any one
     earlier = ctx.countries_in(0, start)
     if anaphor.group(0).lower() in ("it", "its") and earlier:
@@ -167,7 +139,7 @@ def possessor_only(ctx: SentenceContext, mention: CountryMention) -> bool:
 
 def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
     """A negation before `offset` in the same verb phrase ("has not made efforts and has put it ...")."""
-    if not has_any(ctx, _NEGATION_WORDS):
+    if not ctx.has(_NEGATION_WORDS):
         return False
     begin = max(start, offset - 60)
     for match in _VERB_PHRASE_RE.finditer(ctx.text, begin, offset):
@@ -178,7 +150,7 @@ def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
     # "It is not the first time Belize has found itself at the bottom": the negation is the expletive
     # "it"'s, and the claim stands in a clause with a subject and a verb of its own (it asserts it)
     expletive = _EXPLETIVE_NOT_RE.search(ctx.text, max(start, offset - 160), offset) \
-        if has_any(ctx, ("it", "this", "that")) else None
+        if ctx.has(("it", "this", "that")) else None
     if expletive is None or expletive.group("denial") or (
             begin < expletive.start() and ctx.is_negated(begin, expletive.start())):
         return True
@@ -219,14 +191,14 @@ _OWN_SUBJECT_VERB_RE = re.compile(
 def _own_clause(ctx: SentenceContext, begin: int, offset: int) -> bool:
     """A subject (a country, "it", "the country") followed by its finite verb in [begin, offset)."""
     subjects = [(m.start, m.end) for m in ctx.countries_in(begin, offset, drop_author=False)]
-    if has_any(ctx, ANAPHOR_WORDS):
+    if ctx.has(ANAPHOR_WORDS):
         subjects += [m.span() for m in ANAPHOR_RE.finditer(ctx.text, begin, offset)]
     return any(_OWN_SUBJECT_VERB_RE.match(ctx.text, end, offset) for _, end in subjects)
 
 
 def companion_start(ctx: SentenceContext, start: int, end: int) -> int:
     """Where companions begin in [start, end) ("alongside ...", "such as ..."), else `end`."""
-    match = COMPANION_RE.search(ctx.text, start, end) if has_any(ctx, _COMPANION_WORDS) else None
+    match = COMPANION_RE.search(ctx.text, start, end) if ctx.has(_COMPANION_WORDS) else None
     return match.start() if match else end
 
 
