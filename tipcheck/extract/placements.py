@@ -245,7 +245,8 @@ def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cst
                       before=bool(never and _BEFORE_RE.search(ctx.text, cstart, mention.end + 80)) or None),
         start=start, end=end, reading=f"placement:{mention.how}",
         year_explicit=year is not None, year_offset=offset,
-        negated=negated_near(ctx, cstart, mention.start) or escaped,
+        negated=negated_near(ctx, cstart, mention.start,
+                             subject.start if isinstance(subject, CountryMention) else None) or escaped,
         attributed=ctx.is_attributed(mention.start),
     )
 

@@ -137,15 +137,19 @@ def possessor_only(ctx: SentenceContext, mention: CountryMention) -> bool:
     return not any(word in _OWN_NOUNS for word in words) and not any(c.isdigit() for c in match.group(0))
 
 
-def negated_near(ctx: SentenceContext, start: int, offset: int) -> bool:
-    """A negation before `offset` in the same verb phrase ("has not made efforts and has put it ...")."""
+def negated_near(ctx: SentenceContext, start: int, offset: int, country_at: int | None = None) -> bool:
+    """A negation before `offset` in the same verb phrase ("has not made efforts and has put it ...").
+
+    `country_at`, where the claim's country is named: a negation in an aside that names another
+    country is that country's alone ("Cuba, not Belize, was placed on Tier 3": Belize is not, Cuba is).
+    """
     if not ctx.has(_NEGATION_WORDS):
         return False
     begin = max(start, offset - 60)
     for match in _VERB_PHRASE_RE.finditer(ctx.text, begin, offset):
         begin = max(begin, match.end())
     if not ctx.is_negated(begin, offset) or not any(
-            not in_aside(ctx, start, m.start(), offset) for m in negations(ctx, begin, offset)):
+            _reaches(ctx, start, m.start(), offset, country_at) for m in negations(ctx, begin, offset)):
         return False  # (a negation inside an aside: "Belize, which had not made progress, was placed")
     # "It is not the first time Belize has found itself at the bottom": the negation is the expletive
     # "it"'s, and the claim stands in a clause with a subject and a verb of its own (it asserts it)
@@ -167,12 +171,15 @@ def negations(ctx: SentenceContext, start: int, end: int) -> list[re.Match[str]]
     return list(NEGATION_RE.finditer(ctx.text, start, end))
 
 
-def in_aside(ctx: SentenceContext, start: int, at: int, offset: int) -> bool:
-    """`at` lies in an aside that closes before `offset` and names no country (not ", not Belize,")."""
+def _reaches(ctx: SentenceContext, start: int, at: int, offset: int, country_at: int | None) -> bool:
+    """Whether the negation at `at` bears on a claim at `offset` about the country named at `country_at`:
+    not from inside an aside that closes before the claim, unless the aside names that very country."""
     for aside in _ASIDE_RE.finditer(ctx.text, max(start, at - 150), offset):
         if aside.start() <= at < aside.end() <= offset:
-            return not ctx.countries_in(aside.start(), aside.end(), drop_author=False)
-    return False
+            if not ctx.countries_in(aside.start(), aside.end(), drop_author=False):
+                return False  # ", which had not made progress,": names no country, negates nothing here
+            return country_at is None or aside.start() <= country_at < aside.end()
+    return True
 
 
 # "It is not the first time", "This is not the first time", "It was not until 2010 that", "it isn't
