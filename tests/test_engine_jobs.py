@@ -41,6 +41,17 @@ def test_same_output_for_any_jobs(tmp_path: Path, checker: Checker) -> None:
         [(v.rule.code, v.claim.span.path, v.claim.span.start) for v in two.verdicts]
 
 
+def test_workers_leave_verdicts_out_when_nobody_reads_them(tmp_path: Path, checker: Checker,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _corpus(tmp_path)
+    kept = checker.scan_paths([root], jobs=2)
+    monkeypatch.setattr(checker, "keep_verdicts", False)
+    left_out = checker.scan_paths([root], jobs=2)
+    assert kept.verdicts and parsable(left_out) == parsable(kept)
+    # only the checks across documents, which run in this process, still leave verdicts
+    assert {v.rule.kind.scope for v in left_out.verdicts} <= {"corpus"}
+
+
 def test_seeds_findings_do_not_depend_on_jobs(checker: Checker) -> None:
     seeds = [str(p) for p in sorted((REPO / "seeds").glob("*.txt"))]
     assert parsable(checker.scan_paths(seeds, jobs=1)) == parsable(checker.scan_paths(seeds, jobs=2))

@@ -54,6 +54,7 @@ def scan(
     config = resolve_config(config_file, select, ignore, min_severity, year, strict)
     checker, _ = configured_checker(config, no_facts, facts_paths)
     checker.jobs, checker.max_bytes = jobs or default_jobs(), max_bytes
+    checker.keep_verdicts = show_verified  # the only output of `scan` that lists verdicts
     say_overrides(checker, err=True)
     gc.freeze()  # the loaded rules and facts last as long as the run: keep them out of the collector's walk
     result = checker.scan_paths([str(p) for p in paths])

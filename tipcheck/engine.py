@@ -140,6 +140,10 @@ class Checker:
     year: int | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 1
+    # whether workers send back what each rule made of each claim (`explain`, --show-verified and the
+    # evaluation read it); a plain scan reports findings only, and packing every verdict is a tenth
+    # of a worker's time
+    keep_verdicts: bool = True
 
     def scan_paths(self, paths: Sequence[str | Path], jobs: int | None = None) -> ScanResult:
         """Scan files and folders; unreadable inputs become problems and the scan goes on.
@@ -351,7 +355,9 @@ def _work(item: Path | Problem) -> DocumentScan | Problem:
     if isinstance(item, Problem) or _WORKER is None:
         return item if isinstance(item, Problem) else Problem(str(item), "internal error (no worker)")
     scan = _WORKER.scan_file(item)
-    if isinstance(scan, DocumentScan) and scan.verdicts:
+    if isinstance(scan, DocumentScan) and scan.verdicts and not _WORKER.keep_verdicts:
+        scan.verdicts = []
+    elif isinstance(scan, DocumentScan) and scan.verdicts:
         scan.packed = _pack_verdicts(scan)
         if scan.packed is not None:
             scan.verdicts = []
