@@ -60,7 +60,7 @@ def date_document(read: ReadDocument, facts: FactBase, stated: int | None = None
                             published)
     named = sorted({c.draft.fields["year"] for c in read.claims
                     if c.draft.kind == "report_year" and c.draft.fields.get("year")
-                    and not c.draft.fields.get("previous")})
+                    and not c.draft.fields.get("previous") and not c.draft.fields.get("coming")})
     numbered = _numbered_years(read, facts)
     if named and set(numbered) - set(named):
         return _named_or_numbered(read, facts, named, numbered, published)
@@ -106,7 +106,8 @@ def _numbered_years(read: ReadDocument, facts: FactBase) -> dict[int, str]:
     for item in read.claims:
         fields = item.draft.fields
         if item.draft.kind != "report_year" or not fields.get("ordinal") or fields.get("year") \
-                or fields.get("previous") or item.draft.negated or id(item.sentence) in named_sentences:
+                or fields.get("previous") or fields.get("coming") or item.draft.negated \
+                or id(item.sentence) in named_sentences:
             continue
         year = first + fields["ordinal"] - 1
         if year in facts.years:

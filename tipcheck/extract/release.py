@@ -128,6 +128,26 @@ def _may_appose(text: str) -> bool:
         or bool(_REPORT_COMMA_RE.search(text))
 
 
+# A report still to come is not the one the document speaks of: "next year, when the 2009 report comes
+# out", "the upcoming 2015 report", "ahead of the 2010 report" (dating passes over it). A present tense
+# after "when", "once", "until", "before" speaks of the future: "when the 2009 report is released".
+_COMING_WORDS = ("upcoming", "forthcoming", "ahead of", "next year", "when", "once", "until", "before")
+_COMING_BEFORE_RE = re.compile(r"\b(?:upcoming|forthcoming|ahead\s+of|next\s+year[’']s)\s+(?:the\s+)?$")
+_FUTURE_CLAUSE_RE = re.compile(r"\b(?:when|once|until|before|next\s+year)\b[^.;:!?]{0,60}$")
+_FUTURE_VERB_RE = re.compile(r"[’']?\s*(?:comes?\s+out|is\s+(?:released|published|issued|out)|will\s+be|"
+                             r"is\s+due)\b")
+
+
+def _still_to_come(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether the report named at [start, end) is spoken of as not yet out."""
+    if not ctx.has(_COMING_WORDS):
+        return False
+    lead = ctx.lower[max(0, start - 80):start]
+    if _COMING_BEFORE_RE.search(lead):
+        return True
+    return bool(_FUTURE_CLAUSE_RE.search(lead) and _FUTURE_VERB_RE.match(ctx.lower, end))
+
+
 def report_years(ctx: SentenceContext) -> list[Draft]:
     """Report-year claims of one sentence: "the 2014 TIP Report", "the second annual report"."""
     drafts: list[Draft] = []
@@ -147,9 +167,10 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
             year = None
         lead = text[max(0, match.start() - 25):match.start()].lower()
         previous = bool(_PREVIOUS_WORD_RE.search(lead))
+        coming = _still_to_come(ctx, match.start(), match.end())
         drafts.append(Draft(
             kind="report_year",
-            fields=fields(year=year, ordinal=ordinal, previous=previous or None),
+            fields=fields(year=year, ordinal=ordinal, previous=previous or None, coming=coming or None),
             start=match.start(), end=match.end(),
             reading="report_year:ordinal" if ordinal else "report_year:named",
             year_explicit=year is not None,
