@@ -153,7 +153,11 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
                   and t.tier and t.tier != mention.tier]
         # (whether the mention is dated matters only when other tiers compete for its countries)
         exempt = (reached if _dated(ctx, mention, cstart) else moved) if others else set()
+        group = _counted_object(ctx, cstart, mention)
         for subject in sorted(subjects, key=lambda s: _distance(s, mention)):
+            if group is not None and not (isinstance(subject, CountryMention) and subject.start > group):
+                continue  # "It placed 17 countries on Tier 3": the tier is the group's, not "it"'s
+                # (a country after the verb is in the group: "puts Mongolia among 43 countries on")
             if isinstance(subject, CountryMention) and (
                     (others and _closer_tier(subject, mention, [t for t in others if (name(subject), t)
                                                                  not in exempt]))
@@ -175,6 +179,25 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             seen.add(key)
             drafts.append(draft)
     return drafts
+
+
+# a placing verb whose object is a counted group: "It placed 17 countries on Tier 3", "put 52
+# countries on the Watch List": the tier is where the group went; the verb's subject (the report, or
+# an "it" standing for it) is placed nowhere
+_GROUP_NOUNS = ("countries", "nations", "governments", "states", "territories")
+_COUNTED_OBJECT_RE = re.compile(r"\b(?:plac\w*|put\w*|rank\w*|rat(?:ed|es|ing)|list\w*|relegat\w*|assign\w*|"
+                                r"mov(?:ed|es|ing)|drop(?:s|ped|ping))\s+(?:[\w,-]+\s+){1,3}?"
+                                r"(?P<group>countries|nations|governments|states|territories)\b"
+                                r"[^.;]{0,80}?\s(?:on|in|to|onto|into|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _counted_object(ctx: SentenceContext, cstart: int, mention: TierMention) -> int | None:
+    """Where the placing verb stands when the tier is a counted group's destination ("placed 17 countries
+    on"), else None: a country after it is in the group, one before it (or "it") is not placed."""
+    if not ctx.has(_GROUP_NOUNS):
+        return None
+    match = _COUNTED_OBJECT_RE.search(ctx.text, max(cstart, mention.start - 160), mention.start)
+    return match.start() if match else None
 
 
 # the tier is what a copula speaks of: '"For years the Watch List has been a waiting room," said ...',
