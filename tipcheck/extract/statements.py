@@ -122,17 +122,6 @@ _YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d")
 _SPACES_RE = re.compile(r"\s+")
 
 
-def _has(ctx: SentenceContext, words: tuple[str, ...]) -> bool:
-    """Whether the lower-cased sentence holds one of `words` (always True when not gated)."""
-    if not ctx.gated:
-        return True
-    lower = ctx.lower
-    for word in words:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
-        if word in lower:
-            return True
-    return False
-
-
 def read_statements(ctx: SentenceContext) -> list[Draft]:
     """Tier-system, tier-meaning, Tier 3 consequence and estimate claims of one sentence."""
     return _system(ctx) + _meaning(ctx) + _consequence(ctx) + _trade(ctx) + _sanctions_start(ctx) \
@@ -142,7 +131,7 @@ def read_statements(ctx: SentenceContext) -> list[Draft]:
 def _definitions(ctx: SentenceContext) -> list[Draft]:
     """ "neither meet the minimum standards nor make significant efforts": a tier's definition."""
     drafts: list[Draft] = []
-    if not _has(ctx, ("significant",)) or not _has(ctx, ("standards",)):
+    if not ctx.has(("significant",)) or not ctx.has(("standards",)):
         return drafts  # the words of _DEFINITION_RE
     for match in _DEFINITION_RE.finditer(ctx.text):
         efforts = match.group("conj").lower() == "but" and not match.group("not")
@@ -156,7 +145,7 @@ def _definitions(ctx: SentenceContext) -> list[Draft]:
 
 def _loans(ctx: SentenceContext) -> list[Draft]:
     """ "Washington can also oppose loans to them from the World Bank": multilateral lending opposed."""
-    if not _has(ctx, _LOAN_LENDERS):
+    if not ctx.has(_LOAN_LENDERS):
         return []
     if not (_TIER3_WORDS_RE.search(ctx.text) or _SANCTION_OR_PENALTY_RE.search(ctx.text)):
         return []
@@ -173,8 +162,8 @@ def _loans(ctx: SentenceContext) -> list[Draft]:
 
 def _system(ctx: SentenceContext) -> list[Draft]:
     drafts: list[Draft] = []
-    if not (_has(ctx, _SYSTEM_NOUNS) or (_has(ctx, ("tier",)) and _has(ctx, _SYSTEM_KINDS))
-            or (_has(ctx, _SUPERLATIVES) and _has(ctx, _SMALL_NUMBERS))):
+    if not (ctx.has(_SYSTEM_NOUNS) or (ctx.has(("tier",)) and ctx.has(_SYSTEM_KINDS))
+            or (ctx.has(_SUPERLATIVES) and ctx.has(_SMALL_NUMBERS))):
         return drafts  # the words of _SYSTEM_RE's three branches
     if not _SYSTEM_CUE_RE.search(ctx.text):
         return drafts
@@ -195,7 +184,7 @@ def _system(ctx: SentenceContext) -> list[Draft]:
 
 def _meaning(ctx: SentenceContext) -> list[Draft]:
     # _MEASURE_RE: "amount of trafficking", "how much trafficking", "number of victims"
-    if not (_has(ctx, ("victims",)) or (_has(ctx, ("traffick",)) and _has(ctx, _MEASURE_WORDS))):
+    if not (ctx.has(("victims",)) or (ctx.has(("traffick",)) and ctx.has(_MEASURE_WORDS))):
         return []
     match = _MEASURE_RE.search(ctx.text)
     if not match or not _RANKING_CUE_RE.search(ctx.text):
@@ -219,8 +208,8 @@ def _meaning(ctx: SentenceContext) -> list[Draft]:
 def _consequence(ctx: SentenceContext) -> list[Draft]:
     drafts: list[Draft] = []
     # the words of _AID_RE, _ALL_AID_RE, _TRADE_LOSS_RE and _FOOD_AID_RE, which find every draft here
-    if not (_has(ctx, ("humanitarian", "trade")) or _has(ctx, _FOOD_WORDS)
-            or (_has(ctx, ("all", "any")) and _has(ctx, _AID_WORDS))):
+    if not (ctx.has(("humanitarian", "trade")) or ctx.has(_FOOD_WORDS)
+            or (ctx.has(("all", "any")) and ctx.has(_AID_WORDS))):
         return drafts
     if not _SANCTION_CUE_RE.search(ctx.text):
         return drafts
@@ -269,7 +258,7 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
 def _trade(ctx: SentenceContext) -> list[Draft]:
     """ "trade-related assistance is excluded": the exemption, read (it is what the TVPA says)."""
     drafts: list[Draft] = []
-    if not _has(ctx, ("trade",)):
+    if not ctx.has(("trade",)):
         return drafts  # _TRADE_RE finds nothing
     if _AID_RE.search(ctx.text):
         return drafts  # the humanitarian reading already covers "non-humanitarian, non-trade-related"
@@ -287,7 +276,7 @@ def _trade(ctx: SentenceContext) -> list[Draft]:
 
 def _sanctions_start(ctx: SentenceContext) -> list[Draft]:
     # "for the first time" (_FIRST_SANCTIONS_RE) or "penalties", "sanctions" (_SANCTIONS_START_RE)
-    if not _has(ctx, ("first", "penalt", "sanction")):
+    if not ctx.has(("first", "penalt", "sanction")):
         return []
     first = _FIRST_SANCTIONS_RE.search(ctx.text)
     if first and _TIER3_WORDS_RE.search(ctx.text) and not ctx.is_negated(first.start(), first.end()):
@@ -314,7 +303,7 @@ def _estimates(ctx: SentenceContext) -> list[Draft]:
     else:
         return drafts
     # ... and a number of 1,000 or more
-    if not (_has(ctx, _LARGE_WORDS) or _LARGE_DIGITS_RE.search(text)):
+    if not (ctx.has(_LARGE_WORDS) or _LARGE_DIGITS_RE.search(text)):
         return drafts
     for match in _ESTIMATE_RE.finditer(text):
         low = parse_cardinal(match.group("lo"))
