@@ -3,10 +3,12 @@
     python benchmarks/bench.py [--sizes 1000 10000] [--jobs 1 2] [--work DIR] [--hostile]
 
 For each corpus size (benchmarks/corpus.py, seed 7) it prints one table row per run: the naive
-baseline (benchmarks/naive.py, one process) and `tipcheck scan --format parsable --jobs N` as a fresh
-process (fact-base cache warm), with MB/s, documents/s, wall and CPU seconds, and peak resident memory
-of the process tree. Then the stage times of one in-process scan (read, candidates, extract, check,
-report: CPU seconds summed over documents) and whether --jobs 1 and 2 print the same bytes.
+baseline (benchmarks/naive.py) in one process and in as many processes as each --jobs, and
+`tipcheck scan --format parsable --jobs N` as a fresh process (fact-base cache warm), with MB/s, the
+ratio to the one-process naive scan and to the naive scan on as many processes, documents/s, wall
+and CPU seconds, and peak resident memory of the process tree. Then the stage times of one
+in-process scan (read, candidates, extract, check, report: CPU seconds summed over documents) and
+whether --jobs 1 and 2 print the same bytes.
 --hostile adds the linear-time curves: one long line (1.25, 2.5, 5 MB) and a large file (12.5,
 25, 50 MB), under a raised --max-file-size.
 """
@@ -98,12 +100,12 @@ def stages(folder: Path) -> dict[str, float]:
 
 
 def row(name: str, docs: int, megabytes: float, wall: float, cpu: float, peak_kb: int | None,
-        naive_wall: float | None = None) -> str:
-    """One Markdown table row."""
+        naive_wall: float, naive_same_cores: float) -> str:
+    """One Markdown table row: the ratios are to the one-process naive scan and to the naive scan on
+    as many processes."""
     peak = f"{peak_kb / 1024:.0f} MB" if peak_kb else "-"
-    ratio = f"{naive_wall / wall:.1f}×" if naive_wall else "1×"
-    return (f"| {docs:,} | {name} | {megabytes / wall:.1f} | {ratio} | {docs / wall:,.0f} | {wall:.2f} | "
-            f"{cpu:.2f} | {peak} |")
+    return (f"| {docs:,} | {name} | {megabytes / wall:.1f} | {naive_wall / wall:.1f}× | "
+            f"{naive_same_cores / wall:.1f}× | {docs / wall:,.0f} | {wall:.2f} | {cpu:.2f} | {peak} |")
 
 
 def corpus_rows(work: Path, docs: int, jobs: list[int]) -> None:
@@ -112,22 +114,28 @@ def corpus_rows(work: Path, docs: int, jobs: list[int]) -> None:
     if not folder.is_dir():
         corpus.generate(folder, docs, seed=7)
     megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-    before = os.times()
-    _, _, _, seconds = naive.scan(folder)
-    after = os.times()
-    print(row("naive baseline (20 regexes, 1 process)", docs, megabytes, seconds,
-              (after.user - before.user) + (after.system - before.system), None))
+    naive_walls: dict[int, float] = {}
+    for n in sorted({1, *jobs}):
+        before = os.times()
+        _, _, _, naive_walls[n] = naive.scan(folder, n)
+        after = os.times()
+        cpu = sum(getattr(after, k) - getattr(before, k)
+                  for k in ("user", "system", "children_user", "children_system"))
+        processes = "1 process" if n == 1 else f"{n} processes"
+        print(row(f"naive baseline (20 regexes, {processes})", docs, megabytes, naive_walls[n], cpu, None,
+                  naive_walls[1], naive_walls[n]))
     outputs = {}
     run_cli(["scan", str(folder), "--format", "parsable", "--jobs", "1"])  # warm the cache
     for n in jobs:
         wall, cpu, peak, printed, code = run_cli(["scan", str(folder), "--format", "parsable",
                                                   "--jobs", str(n)])
         outputs[n] = printed
-        print(row(f"tipcheck scan --jobs {n} (exit {code})", docs, megabytes, wall, cpu, peak, seconds))
+        print(row(f"tipcheck scan --jobs {n} (exit {code})", docs, megabytes, wall, cpu, peak, naive_walls[1],
+                  naive_walls[n]))
     same = len(set(outputs.values())) == 1
     times = stages(folder)
     print("|  | stages, CPU s (jobs 1): " + ", ".join(f"{k} {v:.2f}" for k, v in times.items())
-          + f"; output identical for --jobs {', '.join(map(str, jobs))}: {same} |  |  |  |  |  |  |")
+          + f"; output identical for --jobs {', '.join(map(str, jobs))}: {same} |  |  |  |  |  |  |  |")
 
 
 def hostile_curves(work: Path) -> None:
@@ -158,8 +166,9 @@ def main() -> None:
     print(f"cores: {len(os.sched_getaffinity(0))}, load average: {os.getloadavg()[0]:.2f}, "
           f"python {sys.version.split()[0]}\n")
     _child_env(args.work)
-    print("| documents | run | MB/s | vs naive | documents/s | wall s | CPU s | peak memory (PSS) |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| documents | run | MB/s | vs naive (1 process) | vs naive (same processes) | documents/s "
+          "| wall s | CPU s | peak memory (PSS) |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for docs in args.sizes:
         corpus_rows(args.work, docs, args.jobs)
     if args.hostile:
