@@ -41,6 +41,9 @@ _DASH_RE = re.compile(r"\s-\s")
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s-\s|,\s+(?:but|while|whereas|although|though)\s|\s(?:while|whereas)\s|\bIn contrast\b"
 )
+# each _CLAUSE_BREAK_RE alternative holds one of these, case as written ("although" holds "though"):
+# a sentence with none is one clause (most sentences are)
+_CLAUSE_BREAK_WORDS = (";", "-", "but", "while", "whereas", "though", "In contrast")
 # Modality and reported intent: the sentence does not assert that the placement happened.
 _MODAL_RE = re.compile(
     r"\b(?:could|may|might|would|should|must|will\s+be|to\s+be\s+(?:listed|placed|ranked|downgraded|"
@@ -160,6 +163,12 @@ class SentenceContext:
     @cached_property
     def _breaks(self) -> list[tuple[int, int]]:
         # computed once: readers ask for clauses and countries per mention, and a sentence may be huge
+        text = self.text
+        for word in _CLAUSE_BREAK_WORDS:
+            if word in text:
+                break
+        else:
+            return []
         dashes = [m.span() for m in _DASH_RE.finditer(self.text)]
         paired = set(dashes[: len(dashes) // 2 * 2])  # "Five countries - A, B and C - moved up": an aside
         return [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
