@@ -35,6 +35,8 @@ def test_reader_case(table, case, checker):
     if "findings" in case:
         got = sorted(f.rule.split()[0] for f in result.findings if f.severity != "note")
         assert got == sorted(case["findings"]), [f.message for f in result.findings]
+    for message in case.get("messages", []):  # a finding's message, word for word
+        assert message in [f.message for f in result.findings], [f.message for f in result.findings]
     for code in case.get("notes", []):
         assert any(f.rule.startswith(code) and f.severity == "note" for f in result.findings)
 

@@ -184,10 +184,13 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
 # a placing verb whose object is a counted group: "It placed 17 countries on Tier 3", "put 52
 # countries on the Watch List": the tier is where the group went; the verb's subject (the report, or
 # an "it" standing for it) is placed nowhere
-_GROUP_NOUNS = ("countries", "nations", "governments", "states", "territories")
+# (or a share of a group named before: "assessed governments ... and placed 17 of them on Tier 3")
+_GROUP_NOUNS = ("countries", "nations", "governments", "states", "territories", "of them", "of those",
+                "of these")
 _COUNTED_OBJECT_RE = re.compile(r"\b(?:plac\w*|put\w*|rank\w*|rat(?:ed|es|ing)|list\w*|relegat\w*|assign\w*|"
                                 r"mov(?:ed|es|ing)|drop(?:s|ped|ping))\s+(?:[\w,-]+\s+){1,3}?"
-                                r"(?P<group>countries|nations|governments|states|territories)\b"
+                                r"(?P<group>countries|nations|governments|states|territories|"
+                                r"(?<=of\s)(?:them|those|these))\b"
                                 r"[^.;]{0,80}?\s(?:on|in|to|onto|into|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -174,6 +174,8 @@ def find_tiers(text: str) -> list[TierMention]:
             continue
         if how == "ordinal" and _EVENT_ORDINAL.search(match.group(0)):
             continue  # "since its first ranking in 2012": the first in time, not the top tier
+        if how == "numbered" and tier in ("1", "2") and _OTHER_RANKING.match(text, match.end()):
+            continue  # "the tier-one construction firms": a ranking of suppliers, not of governments
         mention = TierMention(match.start(), match.end(), tier, how, match.group(0))
         if mentions and _is_apposition(text, mentions[-1], mention):
             continue
@@ -185,6 +187,17 @@ def find_tiers(text: str) -> list[TierMention]:
 # "the second rating" (a count in time); "the first tier", "the third category" stay tiers
 _EVENT_ORDINAL = re.compile(r"\b(?:first|second|third)\s+(?:ranking|rank|rating|classification|designation|"
                             r"status|spot|grade|group)s?$", re.IGNORECASE)
+
+# A numbered tier before the noun it classifies, where that noun is no government: "tier-one
+# construction firms", "Tier 1 suppliers", "tier-two cities", "Tier 1 capital" (up to two words between,
+# none of them a function word: "placed on Tier 1 for the firms' sake" keeps its tier)
+_OTHER_RANKING = re.compile(
+    r"(?:[\s-]+(?!(?:for|the|in|on|of|and|or|with|since|after|before|to|a|an|by|as|at|its|their|from|"
+    r"this|that|last|next|again|status|country|countries|nations?|governments?)\b)[a-z]+){0,2}?[\s-]+"
+    r"(?:firms?|compan(?:y|ies)|suppliers?|contractors?|subcontractors?|vendors?|manufacturers?|brands?|"
+    r"retailers?|banks?|capital|lenders?|investors?|cit(?:y|ies)|towns?|universit(?:y|ies)|schools?|"
+    r"colleges?|hospitals?|clubs?|teams?|players?|leagues?|carriers?|operators?|airports?|customers?|"
+    r"partners?|sponsors?|automakers?|networks?|markets?)\b")
 
 _APPOSITION_GAP = re.compile(r"[\s,\-–—(:\"'“”‘’]*(?:or|i\.e\.|also\s+called)?[\s\"'“”‘’]*"
                              r"(?:an?|the|its)?\s*")
