@@ -30,7 +30,7 @@ CHECKS: dict[str, CheckKind] = {
     "streak_arithmetic": _kind(streaks.streak_arithmetic, "claim", "length", "since",
                                "report_year", "expected", "actual"),
     "streak_facts": _kind(streaks.streak_facts, "claim", "country", "tier", "report_year",
-                          "actual", "actual_start", "actual_length", "claimed_start"),
+                          "actual", "actual_start", "actual_length", "claimed_start", "run", "since_note"),
     "streak_span": _kind(streaks.streak_span, "claim", "country", "tier", "since", "until", "year",
                          "actual"),
     "tier_times": _kind(streaks.tier_times, "claim", "country", "tier", "times", "first",

@@ -79,6 +79,9 @@ def placement_facts(claim: Claim, env: Env) -> Outcome | None:
                          f"{said_before}")
             related.append(fact_related(f"{country} in {year - 1}: {said_before}",
                                         env.facts.tier(country, year - 1)))
+            if not holds:  # the year before is what the claim gets wrong: say so, not "on X, not on X"
+                values = {**values, "report_year": year - 1, "actual": said_before,
+                          "placed": placed_phrase(said_before)}
         return YearResult(year, holds, tuple(steps), tuple(related), values)
 
     verb = "not on" if claim.negated else "on"

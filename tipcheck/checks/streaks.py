@@ -155,11 +155,14 @@ def _run_test(claim: Claim, env: Env, country: str, tier: str, start: int, end: 
         return YearResult(year, None, (f"the facts hold no placement of {country} in {unknown_at}",),
                           values=values)
     if actual_start is None:
-        values.update(actual=where, actual_start="—", actual_length="no")
+        # not on that tier at all that year: "Bahrain was on Tier 3 in the 2007 report (not on ...)"
+        values.update(actual=where, actual_start="—", actual_length="no", run=f"was {placed_phrase(where)}",
+                      since_note=f" (not on {tier_name(tier)})")
         return YearResult(year, False, steps, related, values)
     actual_length = end - actual_start + 1
     values.update(actual_start=actual_start, actual_length=ordinal_words(actual_length),
-                  actual=tier_name(tier))
+                  actual=tier_name(tier), since_note=f" (since {actual_start})",
+                  run=f"was on {tier_name(tier)} for its {ordinal_words(actual_length)} consecutive year")
     # "in the previous two reports" says nothing of the reports before them
     holds = actual_start <= start if claim.field("at_least") else actual_start == start
     suggestion = None
