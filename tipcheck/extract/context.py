@@ -311,7 +311,7 @@ def relative_year(text: str) -> int:
     return 0
 
 
-_PREVIOUS_RE = re.compile(r"\b(?:last|previous|prior)\s+year|\ba\s+year\s+(?:earlier|before|ago)\b|"
+_PREVIOUS_RE = re.compile(r"\b(?:last|previous|prior)\s+year|\b(?:a|the)\s+year\s+(?:earlier|before|ago)\b|"
                           r"\bthe\s+(?:previous|prior|last)\s+report\b")
 _NEXT_YEAR_RE = re.compile(r"\bnext\s+year\b")
 
@@ -364,7 +364,7 @@ _YEAR_OPENS_RE = re.compile(r"\W*(?:in|for|back\s+in|as\s+(?:recently|late|early
 
 
 _LAST_YEAR_RE = re.compile(r"\b(?:last|previous|prior)\s+year(?:['’]s)?\b|"
-                           r"\ba\s+year\s+(?:earlier|before|ago)\b|"
+                           r"\b(?:a|the)\s+year\s+(?:earlier|before|ago)\b|"
                            r"\bthe\s+(?:previous|prior|last)\s+(?:report|year)\b", re.IGNORECASE)
 
 

@@ -255,6 +255,11 @@ def _earlier(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:
 def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cstart: int) -> Draft:
     start, end = span_of(subject, mention.start, mention.end)
     year = local_year(ctx, start, end)
+    if year and start < cstart and not local_year(ctx, mention.start, mention.end) and (
+            _earlier(ctx, mention, cstart) or local_offset(ctx, mention.start, mention.end)):
+        # the subject's clause is dated, the tier's own clause looks back from it: "In the 2013 report
+        # Jamaica was upgraded to Tier 2; it had been on the Watch List the year before" (2012)
+        year = None
     if not year and (start, end) != (mention.start, mention.end):
         year = local_year(ctx, mention.start, mention.end)
     offset = 0 if year else local_offset(ctx, mention.start, mention.end)
