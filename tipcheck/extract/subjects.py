@@ -173,13 +173,29 @@ def negations(ctx: SentenceContext, start: int, end: int) -> list[re.Match[str]]
 
 def _reaches(ctx: SentenceContext, start: int, at: int, offset: int, country_at: int | None) -> bool:
     """Whether the negation at `at` bears on a claim at `offset` about the country named at `country_at`:
-    not from inside an aside that closes before the claim, unless the aside names that very country."""
+    not from inside an aside that closes before the claim, unless the aside names that very country,
+    nor from a relative clause about people that another verb follows ("Officials who never visited
+    Belize placed it on Tier 2": the officials never visited; Belize was placed)."""
+    if _WHO_BEFORE_RE.search(ctx.text, max(start, at - 24), at):
+        verb = _NEXT_WORD_RE.match(ctx.text, at)  # the negation and the verb it negates
+        if verb is not None and _MAIN_VERB_RE.search(ctx.text, verb.end(), offset):
+            return False
     for aside in _ASIDE_RE.finditer(ctx.text, max(start, at - 150), offset):
         if aside.start() <= at < aside.end() <= offset:
             if not ctx.countries_in(aside.start(), aside.end(), drop_author=False):
                 return False  # ", which had not made progress,": names no country, negates nothing here
             return country_at is None or aside.start() <= country_at < aside.end()
     return True
+
+
+# a negation in a relative clause about people: "who never", "who have not", "who had long refused to"
+_WHO_BEFORE_RE = re.compile(r"\bwho(?:m)?\s+(?:(?:have|has|had|did|do|does|would|could|will|long)\s+)*$",
+                            re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\w+(?:n['’]t)?\s+(?:(?:been|yet|once|even)\s+)?[\w'’-]+")
+# the verb of the sentence's own clause, after the relative clause
+_MAIN_VERB_RE = re.compile(r"\b(?:placed|puts?|ranked|ranks|rated|rates|kept|keeps|moved|moves|listed|lists|"
+                           r"left|leaves|named|names|downgraded|upgraded|demoted|promoted|dropped|is|was|are|"
+                           r"were|has|have|had|remains|remained|stays|stayed|say|says|said)\b")
 
 
 # "It is not the first time", "This is not the first time", "It was not until 2010 that", "it isn't
