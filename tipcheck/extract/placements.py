@@ -160,7 +160,8 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
                 # (a country after the verb is in the group: "puts Mongolia among 43 countries on")
             if isinstance(subject, CountryMention) and (
                     (others and _closer_tier(subject, mention, [t for t in others if (name(subject), t)
-                                                                 not in exempt]))
+                                                                 not in exempt
+                                                                 and not _apart(ctx, subject, t, mention)]))
                     or (ctx.has(_NOT_HOLDER_WORDS)
                         and _NOT_HOLDER_RE.search(ctx.text, max(cstart, subject.start - 40), subject.start))
                     or (may_move(ctx) and MOVE_RE.search(ctx.text, mention.end, subject.start))
@@ -396,6 +397,27 @@ def _own_verb_object(ctx: SentenceContext, subject: CountryMention, mention: Tie
 def _distance(subject: Subject, mention: TierMention) -> int:
     """How far a subject stands from a tier ("TAIPEI (Taiwan News) ... given Taiwan Tier 1": Taiwan)."""
     return abs(subject.start - mention.start) if isinstance(subject, CountryMention) else 0
+
+
+# a second predicate of the same subject: "Eritrea had been on the Watch List for four years and is now
+# on Tier 3", "Cuba was kept on Tier 3, and has been there since"
+_SHARED_PREDICATE_RE = re.compile(
+    r"(?:,\s*|\s+)and\s+(?:(?:now|then|later|also|since|still|has\s+since)\s+)?(?:is|was|are|were|has\s+been|"
+    r"have\s+been|had\s+been|remains|remained|stays|stayed|sits|sat|landed|lands|ended\s+up|ends\s+up)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:on|in|at|to|among)\s+(?:the\s+)?$")
+
+
+def _apart(ctx: SentenceContext, subject: CountryMention, other: TierMention, mention: TierMention) -> bool:
+    """`other` does not compete with `mention` for the country: it is the tier of an earlier conjunct
+    with a subject of its own ("Eritrea stayed on Tier 3 and Sudan was on Tier 2": Sudan's is Tier 2),
+    or of the country's own first predicate ("... on the Watch List ... and is now on Tier 3")."""
+    if not subject.end <= mention.start:
+        return False
+    if other.end <= subject.start:
+        return bool(_AND_BEFORE.search(ctx.text, other.end, subject.start)
+                    and _OWN_VERB.match(ctx.text, subject.end))
+    return other.end <= mention.start and not ctx.countries_in(other.end, mention.start) and \
+        bool(_SHARED_PREDICATE_RE.search(ctx.text, other.end, mention.start))
 
 
 def _closer_tier(subject: CountryMention, mention: TierMention, others: list[TierMention]) -> bool:
