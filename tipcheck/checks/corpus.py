@@ -85,20 +85,37 @@ def streak_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
     return outcomes
 
 
+def _placed_years(claim: Claim) -> tuple[int, ...]:
+    """The reports a claim puts its country on its tier in: a placement's one year, every report of a
+    consecutive run that can only be read one way ("for the fifth consecutive year" in 2014: 2010–2014)."""
+    if claim.negated or not claim.field("country") or claim.field("tier") in (None, "special") \
+            or len(claim.years) != 1:
+        return ()
+    if claim.kind == "placement":
+        return claim.years
+    if claim.kind == "streak" and claim.field("consecutive"):
+        runs = _intervals(claim)
+        if len(runs) == 1:
+            (start, end), = runs
+            return tuple(range(start, end + 1))
+    return ()
+
+
 def placement_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
-    """Two documents placing one country in one year's report on different tiers."""
+    """Two documents placing one country in one year's report on different tiers (a placement, or a
+    year of a run that a streak claims)."""
     groups: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.kind == "placement" and len(claim.years) == 1 and claim.field("country") \
-                and not claim.negated and claim.field("tier") != "special":
-            groups[(claim.field("country"), claim.years[0])].append(claim)
+        for year in _placed_years(claim):
+            groups[(claim.field("country"), year)].append(claim)
     outcomes = []
     for (country, year), members in sorted(groups.items()):
         first = members[0]
         first_tier = first.field("tier")
         for claim in members[1:]:
             tier = claim.field("tier")
-            if tier == first_tier or {tier, first_tier} == {"2", "2WL"}:
+            if tier == first_tier or {tier, first_tier} == {"2", "2WL"} or \
+                    (claim.kind == first.kind == "streak"):  # two runs: streak_agreement's to judge
                 continue
             outcomes.append(Outcome(
                 claim, CONTRADICTED,
@@ -106,7 +123,8 @@ def placement_agreement(claims: Iterable[Claim], env: Env) -> list[Outcome]:
                  "other_tier": tier_name(first.field("tier")),
                  "other": f"\"{first.text}\" ({_where(first)})"},
                 [f"\"{claim.text}\" ⇒ {country} on {tier_name(claim.field('tier'))} in {year}",
-                 f"\"{first.text}\" ({_where(first)}) ⇒ {tier_name(first.field('tier'))}"],
+                 f"\"{first.text}\" ({_where(first)}) ⇒ {tier_name(first.field('tier'))}"
+                 + (f" in {year} (a year of its run)" if first.kind == "streak" else "")],
                 [claim_related(f"\"{first.text}\"", first)]))
     return outcomes
 
