@@ -218,8 +218,11 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     end = max([match.end()] + [t.end for t in (source, target) if t])
     year = local_year(ctx, start, end)
     offset = 0 if year else local_offset(ctx, match.start(), end)
-    if year is None and not offset and streak_in_clause and STREAK_CUE.search(ctx.text, _own_start(subjects,
-                                                                                     match, cstart), cend):
+    # (up to a comma after the move: "downgraded to the Watch List, ending five straight years on Tier 2"
+    # is a move; the run after the comma is the one it ended)
+    comma = ctx.text.find(",", end, cend)
+    if year is None and not offset and streak_in_clause and STREAK_CUE.search(
+            ctx.text, _own_start(subjects, match, cstart), cend if comma < 0 else comma):
         reading.consumed |= used
         return None  # "has regained ... for the second consecutive year": the move's year is open
     for subject in subjects:
