@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from tipcheck.countries import CountryMention
 from tipcheck.extract import gates
-from tipcheck.extract.tiers_lexicon import TierMention, find_tiers, with_back_references
+from tipcheck.extract.tiers_lexicon import TierMention, find_tiers, with_back_references, with_same_references
 from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
 T = TypeVar("T")
@@ -148,6 +148,8 @@ class SentenceContext:
     def tiers(self) -> list[TierMention]:
         """The tier mentions, left to right (with "there", "that rank" standing for the tier before)."""
         found = find_tiers(self.text) if self.has(gates.TIER_WORDS) else []
+        if found and "same" in self.lower:  # (what with_same_references needs)
+            found = with_same_references(self.text, found)
         if self.prior_tier and self.has(gates.BACK_WORDS):
             found = with_back_references(self.text, found, self.prior_tier)
         return found

@@ -223,7 +223,8 @@ _BACK_RE = re.compile(
     r"land(?:s|ed)?|end(?:s|ed)?\s+up)\s+"
     r"(?:(?:still|also|now|again|firmly)\s+)?(?P<there>there)\b(?!\s+(?:is|are|was|were|have|has|had)\b)"
     r"|\bstill\s+(?P<there2>there)\b|,\s+(?P<there3>there)\s+for\b"
-    r"|\b(?P<same>(?:that|the\s+same)\s+(?:rank|ranking|tier|category|rating|status|spot|group))\b"
+    r"|\b(?P<same>(?:that|the\s+same)\s+(?:rank|ranking|tier|category|rating|status|spot|group)|"
+    r"the\s+same\s+list)\b"
     # "Chad is also on the list", "Syria remains on it": the list or "it" after a verb of being or
     # staying, at the end of its clause ("remains on it" but not "on it a duty to ...")
     r"|\b(?:is|are|was|were|been|stays?|stayed|remains?|remained|sits?|sat)\s+"
@@ -231,6 +232,24 @@ _BACK_RE = re.compile(
     r"again|for\b|this\s+year|in\s+20\d\d)|$))"
     r"|^\W*(?:They|These|Those)\s+(?P<list>include|included|are|were)\b|^\W*(?P<among>Among\s+them)\b",
     re.IGNORECASE)
+
+
+# "kept Uzbekistan on a watch list ... and ranked Turkmenistan, placing it on the same list": the tier
+# named before it in the same sentence
+_SAME_RE = re.compile(r"\bthe\s+same\s+(?:list|tier|rank|ranking|category|rating|status|spot|group|level)\b",
+                      re.IGNORECASE)
+
+
+def with_same_references(text: str, mentions: list[TierMention]) -> list[TierMention]:
+    """`mentions` with each "the same list/tier" after a tier mention of the sentence taken as that tier."""
+    added = []
+    for match in _SAME_RE.finditer(text):
+        before = [m for m in mentions if m.end <= match.start()]
+        if not before or any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue  # nothing named before it, or it is part of a mention ("the same tier, Tier 3")
+        if before[-1].tier is not None and before[-1].tier != "special":
+            added.append(TierMention(match.start(), match.end(), before[-1].tier, "same", match.group(0)))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def with_back_references(text: str, mentions: list[TierMention], tier: str) -> list[TierMention]:
