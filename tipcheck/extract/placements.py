@@ -49,9 +49,12 @@ _REMAINED_RE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|maint
 _REMAINED_WORDS = ("remain", "stay", "kept", "keep", "maintain", "held", "hold", "hung", "hang", "retain",
                    "still")  # what _REMAINED_RE needs
 # "escaped the worst ranking", "avoided Tier 3", "kept off the blacklist": not on that tier
+# (a tier passed over is one skipped: "Ecuador leapfrogged the Watch List to reach Tier 2")
 _ESCAPED_RE = re.compile(r"\b(?:escap\w*|avoid\w*|spared|dodg\w*|stay\w*\s+off|kept\s+off|off|out\s+of|"
-                         r"evad\w*)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
-_ESCAPED_WORDS = ("escap", "avoid", "spared", "dodg", "off", "out", "evad")  # what _ESCAPED_RE needs
+                         r"evad\w*|leapfrog\w*|skipp\w*|bypass\w*|jump\w*\s+over)\s+(?:[\w.'’-]+\s+){0,3}$",
+                         re.IGNORECASE)
+_ESCAPED_WORDS = ("escap", "avoid", "spared", "dodg", "off", "out", "evad", "leapfrog", "skipp", "bypass",
+                  "jump")  # what _ESCAPED_RE needs
 _NEVER_RE = re.compile(r"\bnever\b", re.IGNORECASE)
 # a tier left behind, not held: "leaping from Tier 3 to Tier 1", "fell from the watch list"
 _SOURCE_RE = re.compile(r"\b(?:from|out\s+of|lost|los(?:es|ing)|forfeit\w*)\s+(?:the\s+|its\s+|their\s+)?"

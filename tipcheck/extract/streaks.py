@@ -116,7 +116,13 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
     """Streaks, spans of years and streak starts in one sentence (`moved`: tiers that moves used)."""
     drafts: list[Draft] = []
     if not any(t.tier and i not in moved for i, t in enumerate(ctx.tiers)):
-        return drafts  # every run needs a tier that no move used (_tier_near)
+        # every run needs a tier that no move used (_tier_near), but "for the first time" the one a
+        # move reached (_reached_first)
+        if moved and _hinted(ctx, _ORDINAL_HINT) and "first" in ctx.lower:
+            for match in _ORDINAL_RE.finditer(ctx.text):
+                if match.group("unit").lower().startswith("time") and parse_ordinal(match.group("ord")) == 1:
+                    drafts += _ordinal(ctx, match, moved, [])
+        return drafts
     taken: list[tuple[int, int]] = []  # clauses a range already speaks for
     if _hinted(ctx, _RANGE_HINT):
         for match in _RANGE_RE.finditer(ctx.text):
@@ -191,6 +197,10 @@ def _asserted_tier(ctx: SentenceContext, match: re.Match[str],
 
 
 _FOLLOW_RE = re.compile(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at|as)\s+")
+# "the first time the Himalayan republic has landed on the Watch List": a clause of its own after "time"
+_TIME_FOLLOW_RE = re.compile(r"\s+(?:that\s+)?(?:(?!and\b|but\b|while\b|or\b)[\w'’.-]+\s+){1,4}?"
+                             r"(?:has|have|had|was|were|is)\s+(?:(?:ever|been|now|also|even)\s+)*"
+                             r"(?:[a-z]+\s+)?(?:on|in|at|to|onto)\s+")
 _THERE_BEFORE_RE = re.compile(r"\b(?:there|where)\b[^,;]{0,30}$", re.IGNORECASE)
 _HYPOTHETICAL_WORDS = ("risk", "danger", "threat", "verge", "brink", "fear", "could", "may", "might", "would")
 
@@ -199,7 +209,8 @@ def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: i
                moved: set[int]) -> TierMention | None:
     """The tier a run is on: right after "on"/"in"/"at", else the nearest one in the clause."""
     offset = phrase[1]
-    follow = _FOLLOW_RE.match(ctx.text, offset)
+    follow = _FOLLOW_RE.match(ctx.text, offset) or (
+        _TIME_FOLLOW_RE.match(ctx.text, offset) if ctx.text[offset - 4:offset].lower() == "time" else None)
     hypothetical = ctx.has(_HYPOTHETICAL_WORDS)
     candidates = [t for i, t in tiers_in(ctx, phrase[0] - 300, phrase[1] + 300)
                   if t.tier and i not in moved
@@ -262,7 +273,8 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
     if not count:
         return []
     cstart, cend = local_clause(ctx, match.start())
-    tier = _tier_near(ctx, match.span(), cstart, cend, moved)
+    tier = _reached_first(ctx, match, moved) if unit.startswith("time") and count == 1 else None
+    tier = tier or _tier_near(ctx, match.span(), cstart, cend, moved)
     if tier is None or _supposed(ctx, cstart, match.start()):
         return []
     if unit.startswith("time") and count == 1 and not _first_time_on(ctx, match, tier):
@@ -284,6 +296,20 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
             "streak:ordinal", tier, (cstart, cend), match.span(),
         ))
     return out
+
+
+# "upgraded to Tier 1 for the first time": the tier the move reached
+_FOR_THE_RE = re.compile(r"\s+for\s+(?:the\s+|a\s+)?")
+
+
+def _reached_first(ctx: SentenceContext, match: re.Match[str], moved: set[int]) -> TierMention | None:
+    """The tier a move reached right before "for the first time" (the run is on it, not on another
+    tier of the sentence: "upgraded to Tier 1 for the first time, while Kazakhstan remains on Tier 2")."""
+    for index in moved:
+        tier = ctx.tiers[index]
+        if tier.tier and tier.end <= match.start() and _FOR_THE_RE.fullmatch(ctx.text, tier.end, match.start()):
+            return tier
+    return None
 
 
 _OWN_CLAUSE_RE = re.compile(r",\s*(?:which|who|where)\b")  # a relative clause: a new verb's own words

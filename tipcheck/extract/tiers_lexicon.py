@@ -176,6 +176,8 @@ def find_tiers(text: str) -> list[TierMention]:
             continue  # "since its first ranking in 2012": the first in time, not the top tier
         if how == "numbered" and tier in ("1", "2") and _OTHER_RANKING.match(text, match.end()):
             continue  # "the tier-one construction firms": a ranking of suppliers, not of governments
+        if how in ("watch", "numbered") and tier == "2WL" and _other_watch_list(text, match):
+            continue  # the religious-freedom "Special Watch List", USTR's "Priority Watch List"
         mention = TierMention(match.start(), match.end(), tier, how, match.group(0))
         if mentions and _is_apposition(text, mentions[-1], mention):
             continue
@@ -192,12 +194,29 @@ _EVENT_ORDINAL = re.compile(r"\b(?:first|second|third)\s+(?:ranking|rank|rating|
 # construction firms", "Tier 1 suppliers", "tier-two cities", "Tier 1 capital" (up to two words between,
 # none of them a function word: "placed on Tier 1 for the firms' sake" keeps its tier)
 _OTHER_RANKING = re.compile(
-    r"(?:[\s-]+(?!(?:for|the|in|on|of|and|or|with|since|after|before|to|a|an|by|as|at|its|their|from|"
+    r"[\"'”’]?(?:[\s-]+(?!(?:for|the|in|on|of|and|or|with|since|after|before|to|a|an|by|as|at|its|their|from|"
     r"this|that|last|next|again|status|country|countries|nations?|governments?)\b)[a-z]+){0,2}?[\s-]+"
     r"(?:firms?|compan(?:y|ies)|suppliers?|contractors?|subcontractors?|vendors?|manufacturers?|brands?|"
     r"retailers?|banks?|capital|lenders?|investors?|cit(?:y|ies)|towns?|universit(?:y|ies)|schools?|"
     r"colleges?|hospitals?|clubs?|teams?|players?|leagues?|carriers?|operators?|airports?|customers?|"
     r"partners?|sponsors?|automakers?|networks?|markets?)\b")
+
+# Other governments' watch lists: the State Department's religious-freedom "Special Watch List", the
+# U.S. Trade Representative's "Priority Watch List" (Special 301), the watch list of USCIRF, FATF's lists
+_OTHER_WATCH_BEFORE = re.compile(r"(?:special|priority)[\s-]+(?:\w+\s+)?$|(?:religious[\s-]+freedom|"
+                                 r"uscirf|intellectual[\s-]+property|special\s+301|piracy|fatf|money[\s-]+"
+                                 r"laundering|terror\w*|sanctions)[\w\s'’-]{0,25}$", re.IGNORECASE)
+_OTHER_WATCH_AFTER = re.compile(r"\s*(?:of|by|for|kept\s+by|maintained\s+by|from)\s+(?:the\s+)?(?:U\.?S\.?\s+)?"
+                                r"(?:Commission\s+on\s+International\s+Religious|USCIRF|religious|Trade|USTR|"
+                                r"Financial\s+Action|FATF|intellectual|countries\s+of\s+particular\s+concern)",
+                                re.IGNORECASE)
+
+
+def _other_watch_list(text: str, match: re.Match[str]) -> bool:
+    """A watch list kept for something other than trafficking, named as such around the match."""
+    return bool(_OTHER_WATCH_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                or _OTHER_WATCH_AFTER.match(text, match.end()))
+
 
 _APPOSITION_GAP = re.compile(r"[\s,\-–—(:\"'“”‘’]*(?:or|i\.e\.|also\s+called)?[\s\"'“”‘’]*"
                              r"(?:an?|the|its)?\s*")
