@@ -307,7 +307,8 @@ def _reached_first(ctx: SentenceContext, match: re.Match[str], moved: set[int]) 
     tier of the sentence: "upgraded to Tier 1 for the first time, while Kazakhstan remains on Tier 2")."""
     for index in moved:
         tier = ctx.tiers[index]
-        if tier.tier and tier.end <= match.start() and _FOR_THE_RE.fullmatch(ctx.text, tier.end, match.start()):
+        if tier.tier and tier.end <= match.start() and \
+                _FOR_THE_RE.fullmatch(ctx.text, tier.end, match.start()):
             return tier
     return None
 

@@ -206,7 +206,8 @@ _OTHER_RANKING = re.compile(
 _OTHER_WATCH_BEFORE = re.compile(r"(?:special|priority)[\s-]+(?:\w+\s+)?$|(?:religious[\s-]+freedom|"
                                  r"uscirf|intellectual[\s-]+property|special\s+301|piracy|fatf|money[\s-]+"
                                  r"laundering|terror\w*|sanctions)[\w\s'’-]{0,25}$", re.IGNORECASE)
-_OTHER_WATCH_AFTER = re.compile(r"\s*(?:of|by|for|kept\s+by|maintained\s+by|from)\s+(?:the\s+)?(?:U\.?S\.?\s+)?"
+_OTHER_WATCH_AFTER = re.compile(r"\s*(?:of|by|for|kept\s+by|maintained\s+by|from)\s+(?:the\s+)?"
+                                r"(?:U\.?S\.?\s+)?"
                                 r"(?:Commission\s+on\s+International\s+Religious|USCIRF|religious|Trade|USTR|"
                                 r"Financial\s+Action|FATF|intellectual|countries\s+of\s+particular\s+concern)",
                                 re.IGNORECASE)
