@@ -181,7 +181,9 @@ def _date_by_sentence(drafts: list[Draft]) -> list[Draft]:
         return drafts
     year = named.pop()
     for draft in drafts:
-        if draft.kind != "report_year" and not draft.year_explicit and not draft.year_offset:
+        # (a report number beside it numbers that report: "the 2003 report, the third annual report")
+        if (draft.kind != "report_year" or draft.fields.get("ordinal")) and not draft.year_explicit \
+                and not draft.year_offset and not draft.fields.get("year"):
             draft.fields["year"] = year
             draft.year_explicit = True
     return drafts
