@@ -62,6 +62,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
     skipped: list[Sentence] = []  # passed over since the last sentence read; countries found lazily
     previous: tuple[str, list[CountryMention] | None] = ("", [])  # the sentence before, its countries
     prior_tier: str | None = None  # the one tier the sentence before placed countries on
+    that_year: int | None = None  # the year the last dated sentence spoke of: what "That year" means
     readers = [(reader, GATES.get(reader)) for reader in READERS]  # type: ignore[call-overload]
     quoted = _quoter(document)
     for sentence in document.sentences:
@@ -84,7 +85,9 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
                               here or focus, quoted=quoted(sentence), prior_tier=prior_tier)
         drafts = [d for reader, gate in readers if gate is None or gate(ctx) for d in reader(ctx)]
         if drafts:
-            drafts = _date_by_sentence(drafts)
+            drafts = _date_by_sentence(drafts, that_year if "that" in ctx.lower or "same" in ctx.lower
+                                       else None, ctx.text)
+            that_year = _one_year(drafts) or that_year
         prior_tier = _one_tier(drafts) if drafts else None
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
@@ -173,10 +176,25 @@ def _one_tier(drafts: list[Draft]) -> str | None:
     return tiers.pop() if len(tiers) == 1 and tiers != {"special"} else None
 
 
-def _date_by_sentence(drafts: list[Draft]) -> list[Draft]:
-    """Claims in a sentence that names its report ("In the 2007 report, ...") take that year."""
+# "That year the department placed 15 countries on Tier 3", "In that report", "the same year": the year
+# the sentence before spoke of
+_THAT_YEAR_RE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same|[Tt]hat\s+same)\s+(?:year|report|edition)\b")
+
+
+def _one_year(drafts: list[Draft]) -> int | None:
+    """The one explicit year a sentence's claims speak of (none when they name several, or none)."""
+    years = {d.fields["year"] for d in drafts if d.year_explicit and d.fields.get("year")
+             and not d.fields.get("previous") and not d.fields.get("coming")}
+    return years.pop() if len(years) == 1 else None
+
+
+def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: str = "") -> list[Draft]:
+    """Claims in a sentence that names its report ("In the 2007 report, ...") take that year; so do those
+    of a sentence that says "That year" after one that spoke of one year."""
     named = {d.fields["year"] for d in drafts if d.kind == "report_year" and d.fields.get("year")
              and not d.fields.get("previous")}
+    if not named and that_year is not None and _THAT_YEAR_RE.search(text):
+        named = {that_year}
     if len(named) != 1:
         return drafts
     year = named.pop()
