@@ -74,6 +74,9 @@ def clause_subjects(ctx: SentenceContext, start: int, end: int,
     """Countries a clause speaks of; the document's focus country when it says "the nation", "it"
     (before `anaphor_before`, when given, and not in a clause about countries in general)."""
     found: list[Subject] = [c for c in ctx.countries_in(start, end) if not possessor_only(ctx, c)]
+    if len(found) > 1:
+        aside = in_asides(ctx, start, end if anaphor_before is None else anaphor_before)
+        found = [c for c in found if c.start not in aside]
     if found or _GENERIC_RE.match(ctx.text, start):
         return found
     anaphor = ANAPHOR_RE.search(ctx.text, start, end if anaphor_before is None else anaphor_before) \
@@ -263,9 +266,40 @@ def object_list(ctx: SentenceContext, offset: int, limit: int) -> list[CountryMe
     return found
 
 
+# an aside after a country, closed before the claim: ", which borders Eritrea,", ", a transit point for
+# Ethiopians heading to Yemen and Saudi Arabia," (not "(like Chad)": a parenthesis may add a country)
+_HEAD_ASIDE_RE = re.compile(r",\s*(?:(?:which|who|whose|where|whom)\b|(?:a|an|the|one\s+of|home\s+to|long|once|"
+                            r"still|now|itself)\s)[^,;()]*,")
+
+
+def in_asides(ctx: SentenceContext, start: int, limit: int) -> set[int]:
+    """Where the countries named inside an aside on another country stand ("Djibouti, a transit point
+    for Ethiopians heading to Yemen, was demoted": Yemen), for asides closed before `limit`; not an
+    item of a list (", the Dominican Republic, and Haiti")."""
+    inside: set[int] = set()
+    if ctx.text.count(",", start, limit) < 2:
+        return inside
+    heads = ctx.countries_in(start, limit, drop_author=False)
+    ends = {c.end for c in heads}
+    for head_end in sorted(ends):
+        aside = _HEAD_ASIDE_RE.match(ctx.text, head_end)
+        if aside is None or aside.end() > limit:
+            continue
+        named = [c for c in heads if aside.start() <= c.start < aside.end()]
+        if named and not _LIST_ITEM_RE.fullmatch(ctx.text, aside.start(), named[0].start):
+            inside.update(c.start for c in named)
+    return inside
+
+
+_LIST_ITEM_RE = re.compile(r",\s*(?:the\s+)?")  # ", the Dominican Republic," is a list's next item
+
+
 def last_list(ctx: SentenceContext, start: int, offset: int) -> list[CountryMention]:
     """The last run of listed countries before `offset` ("Vietnam, Cambodia, and Brunei were demoted")."""
     mentions = ctx.countries_in(start, offset)
+    if len(mentions) > 1:
+        aside = in_asides(ctx, start, offset)
+        mentions = [m for m in mentions if m.start not in aside]
     if not mentions:
         return []
     run = [mentions[-1]]
