@@ -268,8 +268,8 @@ def object_list(ctx: SentenceContext, offset: int, limit: int) -> list[CountryMe
 
 # an aside after a country, closed before the claim: ", which borders Eritrea,", ", a transit point for
 # Ethiopians heading to Yemen and Saudi Arabia," (not "(like Chad)": a parenthesis may add a country)
-_HEAD_ASIDE_RE = re.compile(r",\s*(?:(?:which|who|whose|where|whom)\b|(?:a|an|the|one\s+of|home\s+to|long|once|"
-                            r"still|now|itself)\s)[^,;()]*,")
+_HEAD_ASIDE_RE = re.compile(r",\s*(?:(?:which|who|whose|where|whom)\b|"
+                            r"(?:a|an|the|one\s+of|home\s+to|long|once|still|now|itself)\s)[^,;()]*,")
 
 
 def in_asides(ctx: SentenceContext, start: int, limit: int) -> set[int]:
