@@ -63,10 +63,12 @@ _SOURCE_RE = re.compile(r"\b(?:from|out\s+of|lost|los(?:es|ing)|forfeit\w*)\s+(?
 _SOURCE_WORDS = ("from", "out", "los", "forfeit")  # what _SOURCE_RE needs
 # a state before the report's news: "which had been on the watch list", "previously a Tier 2 country"
 # (a state, not "said 17 countries had been placed in Tier 3", which is reported speech)
+# (or a state the news ended: "It ends a Tier 2 rating the country had kept for more than a decade")
 _EARLIER_RE = re.compile(r"\b(?:had\s+(?:\w+\s+){0,2}?(?:been(?=\s+(?:on|in|at|an?|among|one|rated|ranked|"
                          r"listed|blacklisted)\b|\s*$)|sat|stood|held|remained|stayed|languished|spent)|previously|"
-                         r"formerly|once)\b(?:\s+[\w'’,-]+){0,6}?\s*$", re.IGNORECASE)
-_EARLIER_WORDS = ("had", "previously", "formerly", "once")  # what _EARLIER_RE needs
+                         r"formerly|once)\b(?:\s+[\w'’,-]+){0,6}?\s*$|"
+                         r"\bend(?:s|ed|ing)\s+(?:a|an|its|the|their)(?:\s+[\w'’-]+){0,2}?\s*$", re.IGNORECASE)
+_EARLIER_WORDS = ("had", "previously", "formerly", "once", "end")  # what _EARLIER_RE needs
 _BEFORE_RE = re.compile(r"\bnever\s+(?:before|previously)\b|\bnever\b[^.;]{0,60}\b(?:before|"
                         r"previously|until\s+now)\b", re.IGNORECASE)
 # countries compared with the tier's holders, not placed on it: "placing it below Afghanistan"
@@ -220,11 +222,32 @@ _SUBJECT_LEAD_RE = re.compile(r"[\W]*(?:(?:[A-Za-z]+\s+){0,3}?(?:years|now|today
                               re.IGNORECASE)
 
 
+# a label the tier names, as the subject of its own verb: 'a "Tier 2" label says little about ...',
+# "any Tier 3 designation carries ..."; and what a tier leads to or waits for: "it is the waiting room
+# for Tier 3", "one step from Tier 3"
+_LABEL_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)\s+[\"“‘']?$")
+_LABEL_SUBJECT_RE = re.compile(r"[\"'”’]?\s+(?:label|designation|tag|badge|stamp|status|ranking|rating)s?\s+"
+                               r"(?:says|said|means|meant|carries|carried|brings|brought|tells|told|matters|"
+                               r"is|was|has|had|can|could|may|might|does|did|would|will)\b", re.IGNORECASE)
+_ON_THE_WAY_RE = re.compile(r"\b(?:waiting[\s-]room|antechamber|ante-?room|steps?|stepping[\s-]stone|path|road|"
+                            r"route|gateway|door|doorstep|threshold|prelude|precursor|brink|verge|edge)\s+"
+                            r"(?:away\s+)?(?:for|to|from|of|toward|towards|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_THE_WAY_WORDS = ("waiting", "room", "step", "path", "road", "route", "gateway", "door", "threshold",
+                     "prelude", "precursor", "brink", "verge", "edge")  # what _ON_THE_WAY_RE needs
+
+
 def _tier_is_subject(ctx: SentenceContext, cstart: int, mention: TierMention) -> bool:
     """The tier is the subject of a copula, near the clause's start: a statement about the tier, where
-    no country is placed ("the Watch List being something is not a country being on it")."""
-    return bool(_COPULA_AFTER_RE.match(ctx.text, mention.end)
-                and _SUBJECT_LEAD_RE.fullmatch(ctx.text, cstart, mention.start))
+    no country is placed ("the Watch List being something is not a country being on it"); or a label's
+    name, or where something leads."""
+    if _COPULA_AFTER_RE.match(ctx.text, mention.end) and _SUBJECT_LEAD_RE.fullmatch(ctx.text, cstart,
+                                                                                      mention.start):
+        return True
+    if _LABEL_BEFORE_RE.search(ctx.text, max(0, mention.start - 8), mention.start) and \
+            _LABEL_SUBJECT_RE.match(ctx.text, mention.end):
+        return True
+    return ctx.has(_ON_THE_WAY_WORDS) and \
+        bool(_ON_THE_WAY_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start))
 
 
 # a relative clause holding the tier: "..., as does Haiti, which was already on Tier 3 last year"
