@@ -67,7 +67,8 @@ _SOURCE_WORDS = ("from", "out", "los", "forfeit")  # what _SOURCE_RE needs
 _EARLIER_RE = re.compile(r"\b(?:had\s+(?:\w+\s+){0,2}?(?:been(?=\s+(?:on|in|at|an?|among|one|rated|ranked|"
                          r"listed|blacklisted)\b|\s*$)|sat|stood|held|remained|stayed|languished|spent)|previously|"
                          r"formerly|once)\b(?:\s+[\w'’,-]+){0,6}?\s*$|"
-                         r"\bend(?:s|ed|ing)\s+(?:a|an|its|the|their)(?:\s+[\w'’-]+){0,2}?\s*$", re.IGNORECASE)
+                         r"\bend(?:s|ed|ing)\s+(?:a|an|its|the|their)(?:\s+[\w'’-]+){0,2}?\s*$",
+                         re.IGNORECASE)
 _EARLIER_WORDS = ("had", "previously", "formerly", "once", "end")  # what _EARLIER_RE needs
 _BEFORE_RE = re.compile(r"\bnever\s+(?:before|previously)\b|\bnever\b[^.;]{0,60}\b(?:before|"
                         r"previously|until\s+now)\b", re.IGNORECASE)
@@ -229,9 +230,10 @@ _LABEL_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)\s+[\"“‘
 _LABEL_SUBJECT_RE = re.compile(r"[\"'”’]?\s+(?:label|designation|tag|badge|stamp|status|ranking|rating)s?\s+"
                                r"(?:says|said|means|meant|carries|carried|brings|brought|tells|told|matters|"
                                r"is|was|has|had|can|could|may|might|does|did|would|will)\b", re.IGNORECASE)
-_ON_THE_WAY_RE = re.compile(r"\b(?:waiting[\s-]room|antechamber|ante-?room|steps?|stepping[\s-]stone|path|road|"
-                            r"route|gateway|door|doorstep|threshold|prelude|precursor|brink|verge|edge)\s+"
-                            r"(?:away\s+)?(?:for|to|from|of|toward|towards|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_THE_WAY_RE = re.compile(r"\b(?:waiting[\s-]room|antechamber|ante-?room|steps?|stepping[\s-]stone|path|"
+                            r"road|route|gateway|door|doorstep|threshold|prelude|precursor|brink|verge|edge)\s+"
+                            r"(?:away\s+)?(?:for|to|from|of|toward|towards|into)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 _ON_THE_WAY_WORDS = ("waiting", "room", "step", "path", "road", "route", "gateway", "door", "threshold",
                      "prelude", "precursor", "brink", "verge", "edge")  # what _ON_THE_WAY_RE needs
 
