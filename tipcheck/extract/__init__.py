@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tipcheck.countries import CountryIndex, CountryMention
@@ -17,6 +17,7 @@ from tipcheck.extract.officials import read_officials
 from tipcheck.extract.placements import read_tier_claims
 from tipcheck.extract.release import read_release
 from tipcheck.extract.statements import read_statements
+from tipcheck.extract.tiers_lexicon import TierMention
 from tipcheck.extract.triggers import is_candidate
 from tipcheck.model import Span
 
@@ -63,6 +64,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
     previous: tuple[str, list[CountryMention] | None] = ("", [])  # the sentence before, its countries
     prior_tier: str | None = None  # the one tier the sentence before placed countries on
     that_year: int | None = None  # the year the last dated sentence spoke of: what "That year" means
+    prior_year: int | None = None  # the one year of the sentence before, whose tier "there" stands for
     readers = [(reader, GATES.get(reader)) for reader in READERS]  # type: ignore[call-overload]
     quoted = _quoter(document)
     for sentence in document.sentences:
@@ -70,7 +72,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
             if _might_name_country(sentence.text):
                 skipped.append(sentence)
             previous = (sentence.text, None)  # found only if needed ("Pakistan has fared better.")
-            prior_tier = None
+            prior_tier = prior_year = None
             continue
         for passed in skipped:  # their countries set the focus ("it", "the nation") and context
             focus = _note_countries(index.find(passed.text, context=tuple(mentioned)), mentioned, focus)
@@ -86,9 +88,10 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         drafts = [d for reader, gate in readers if gate is None or gate(ctx) for d in reader(ctx)]
         if drafts:
             drafts = _date_by_sentence(drafts, that_year if "that" in ctx.lower or "same" in ctx.lower
-                                       else None, ctx.text)
+                                       else None, ctx.text, prior_year)
             that_year = _one_year(drafts) or that_year
-        prior_tier = _one_tier(drafts) if drafts else None
+        prior_tier = _one_tier(drafts, ctx.tiers) if drafts else None
+        prior_year = _one_year(drafts) if prior_tier else None
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
             result.claims.append(ReadClaim(draft, document.span(start, end),
@@ -164,21 +167,37 @@ def _note_countries(
     return focus
 
 
-def _one_tier(drafts: list[Draft]) -> str | None:
+def _one_tier(drafts: list[Draft], tiers: Sequence[TierMention] = ()) -> str | None:
     """The one tier a sentence's claims put countries on (a placement, a run, a move's target), else None:
-    what "there", "that rank" and "They include ..." in the next sentence refer to."""
-    tiers = {d.fields.get("to_tier") if d.kind == "move" else d.fields.get("tier") for d in drafts
+    what "there", "that rank" and "They include ..." in the next sentence refer to. None too when the
+    sentence ends naming another tier ("placed 21 governments on Tier 3, and the region was well
+    represented on the Watch List. Kenya was there": which one is not sure)."""
+    found = {d.fields.get("to_tier") if d.kind == "move" else d.fields.get("tier") for d in drafts
              if d.kind in ("placement", "streak", "streak_start", "move", "tier_count") and not d.negated
              # a tier held before the news is not where "there" points: "Jamaica, which was rated Tier 2
              # a year ago, was moved onto the new list. Paraguay also landed there"
              and not d.year_offset}
-    tiers.discard(None)
-    return tiers.pop() if len(tiers) == 1 and tiers != {"special"} else None
+    found.discard(None)
+    if len(found) != 1 or found == {"special"}:
+        return None
+    tier = found.pop()
+    last = max(d.end for d in drafts)
+    if any(m.tier and m.tier not in (tier, "special") and m.start >= last for m in tiers):
+        return None
+    return tier
 
 
 # "That year the department placed 15 countries on Tier 3", "In that report", "the same year": the year
 # the sentence before spoke of
 _THAT_YEAR_RE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same|[Tt]hat\s+same)\s+(?:year|report|edition)\b")
+
+
+# "Kenya was there" speaks of the time of the sentence before; "only Bangladesh is still there", "They
+# include ..." of the document's own
+_PAST_RE = re.compile(r"\b(?:was|were|had\s+been|sat|stood|stayed|remained|landed|ended\s+up|joined)\b",
+                      re.IGNORECASE)
+_PRESENT_RE = re.compile(r"\b(?:is|are|remains|stays|sits|include|includes|now|still|today|currently)\b",
+                         re.IGNORECASE)
 
 
 def _one_year(drafts: list[Draft]) -> int | None:
@@ -188,13 +207,22 @@ def _one_year(drafts: list[Draft]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: str = "") -> list[Draft]:
+def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: str = "",
+                      prior_year: int | None = None) -> list[Draft]:
     """Claims in a sentence that names its report ("In the 2007 report, ...") take that year; so do those
-    of a sentence that says "That year" after one that spoke of one year."""
+    of a sentence that says "That year" after one that spoke of one year, and a tier named by "there"
+    takes the year of the sentence it points back to ("The 2013 report put Kenya on Tier 3. Burundi was
+    there too": 2013)."""
     named = {d.fields["year"] for d in drafts if d.kind == "report_year" and d.fields.get("year")
              and not d.fields.get("previous")}
     if not named and that_year is not None and _THAT_YEAR_RE.search(text):
         named = {that_year}
+    if not named and prior_year is not None and _PAST_RE.search(text) and not _PRESENT_RE.search(text):
+        for draft in drafts:
+            if draft.reading.endswith(":back") and not draft.year_explicit and not draft.year_offset \
+                    and not draft.fields.get("year"):
+                draft.fields["year"] = prior_year
+                draft.year_explicit = True
     if len(named) != 1:
         return drafts
     year = named.pop()
