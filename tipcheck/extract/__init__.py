@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from tipcheck.countries import CountryIndex, CountryMention
 from tipcheck.document import Document, Sentence
 from tipcheck.extract import gates
-from tipcheck.extract.context import AUTHOR_COUNTRY, SentenceContext
+from tipcheck.extract.context import AUTHOR_COUNTRY, SentenceContext, local_clause
 from tipcheck.extract.counts import read_counts
 from tipcheck.extract.draft import Draft
 from tipcheck.extract.officials import read_officials
@@ -87,6 +87,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
                               here or focus, quoted=quoted(sentence), prior_tier=prior_tier)
         drafts = [d for reader, gate in readers if gate is None or gate(ctx) for d in reader(ctx)]
         if drafts:
+            _hypothetical_reports(ctx, drafts)
             drafts = _date_by_sentence(drafts, that_year if "that" in ctx.lower or "same" in ctx.lower
                                        else None, ctx.text, prior_year)
             that_year = _one_year(drafts) or that_year
@@ -198,6 +199,26 @@ _PAST_RE = re.compile(r"\b(?:was|were|had\s+been|sat|stood|stayed|remained|lande
                       re.IGNORECASE)
 _PRESENT_RE = re.compile(r"\b(?:is|are|remains|stays|sits|include|includes|now|still|today|currently)\b",
                          re.IGNORECASE)
+
+
+def _hypothetical_reports(ctx: SentenceContext, drafts: list[Draft]) -> None:
+    """A report named in a hypothetical is not the one the document speaks of: "If Nepal is still on the
+    Watch List in the 2025 report, ...", "PNG could move up in the 2026 report if ...", "whether the
+    pattern holds in the 2007 report" (dating passes over it, as over a report still to come)."""
+    for draft in drafts:
+        if draft.kind != "report_year" or not draft.fields.get("year") or draft.fields.get("coming"):
+            continue
+        # (within the phrase before it: "Fifteen countries could face sanctions, the 2003 report says"
+        # cites a report that is out)
+        start = max(local_clause(ctx, draft.start)[0], ctx.text.rfind(",", 0, draft.start) + 1)
+        if _HYPOTHETICAL_RE.search(ctx.text, start, draft.start):
+            draft.fields["coming"] = True
+
+
+# (the strong cues only: "a category for countries at risk of a downgrade, grew to 42 countries in the
+# 2008 report" is no hypothetical; "May" is a month)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:[Ii]f|IF|[Ww]hether|[Uu]nless|could|would|might|may|will|should|"
+                              r"shall)\b")
 
 
 def _one_year(drafts: list[Draft]) -> int | None:
