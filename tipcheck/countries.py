@@ -185,6 +185,14 @@ class CountryIndex:
             for v, f in self._variant.items()
         }
         self._rx = re.compile(_trie_regex(tails))
+        # Forms that start with a small letter ("the North", "eSwatini") make the engine stop at every
+        # "t" or "e" of a text. A text that lacks a word of each of them (every match holds its words as
+        # written, only spaces and apostrophes vary) is scanned without them: the same matches, sooner.
+        lower = {v for v in tails if v[:1].islower()}
+        words = (sorted(set(re.split(r"[ ']", v)) - {""}, key=len, reverse=True) for v in sorted(lower))
+        self._lower_words = tuple((w[0], tuple(w[1:])) for w in words)  # the longest (rarest) first
+        self._upper_rx = re.compile(_trie_regex({v: t for v, t in tails.items() if v not in lower})) \
+            if lower else self._rx
         self._resolve: dict[str, _Form] = {}
         fuzzy: dict[str, tuple[str | None, bool]] = {}
         for form, what in read.forms.items():
@@ -262,6 +270,8 @@ class CountryIndex:
             if len(self._hits) > 20_000:  # whole archives: keep memory bounded
                 self._hits.clear()
             hits = self._hits[text] = self._scan(text)
+        if not hits:
+            return []
         seen = set(context)
         found: list[CountryMention] = []
         for start, end, what in hits:
@@ -278,27 +288,34 @@ class CountryIndex:
     def _scan(self, text: str) -> tuple[tuple[int, int, _Form], ...]:
         """Exact and fuzzy matches in text order, before context forms and blocks are judged."""
         variant = self._variant
+        rx = self._upper_rx
+        for first, rest in self._lower_words:
+            if first in text and all(word in text for word in rest):
+                rx = self._rx
+                break
         hits = [
             (m.start(), m.end(), variant.get(m.group()) or variant[_squeeze(m.group())])
-            for m in self._rx.finditer(text)
+            for m in rx.finditer(text)
         ]
-        return tuple(sorted(self._fuzzy_pass(text, hits), key=lambda h: h[0]))
+        found = self._fuzzy_pass(text, hits)
+        if found is hits:  # no fuzzy hit: finditer's matches are in text order already
+            return tuple(hits)
+        return tuple(sorted(found, key=lambda h: h[0]))
 
     def _fuzzy_pass(
         self, text: str, hits: list[tuple[int, int, _Form]]
     ) -> list[tuple[int, int, _Form]]:
         """Capitalized word runs not wholly matched exactly, tried as misspelled names."""
-        covered = sorted((s, e) for s, e, _ in hits)
+        # Only runs with fuzzy hits of their own are tried: an exact form inside a run does not move its
+        # segments, it only keeps more of them from being tried (_segments), so the others find nothing.
+        tried = [(surface, entry) for surface in _RUN.findall(text) if (entry := self._entry(surface))]
+        if not tried:
+            return hits
+        exact, hits = hits, list(hits)
+        covered = sorted((s, e) for s, e, _ in exact)
         starts = [s for s, _ in covered]
-        runs = self._runs
-        for run in _RUN.finditer(text):
-            surface = run.group()
-            entry = runs.get(surface, _UNSEEN)
-            if entry is _UNSEEN:
-                entry = runs[surface] = self._run_entry(surface)
-            if entry is None:  # never tried
-                continue
-            base, stop = run.start(), run.end()
+        for base, surface, entry in self._placed(text, tried):
+            stop = base + len(surface)
             if covered and _overlaps(base, stop, covered, starts):
                 # an exact form inside the run changes its segments: worked out here, as it stands
                 if _inside(base, stop, covered, starts):
@@ -312,6 +329,28 @@ class CountryIndex:
             # no exact form touches the run, and fuzzy hits of other runs lie outside it: nothing to drop
             hits += [(base + start, base + end, form) for start, end, form in entry]
         return hits
+
+    def _entry(self, surface: str) -> tuple[tuple[int, int, _Form], ...] | None:
+        """The run cache's entry for `surface`, worked out on first sight."""
+        entry = self._runs.get(surface, _UNSEEN)
+        if entry is _UNSEEN:
+            entry = self._runs[surface] = self._run_entry(surface)
+        return entry  # type: ignore[no-any-return]
+
+    def _placed(
+        self, text: str, tried: list[tuple[str, tuple[tuple[int, int, _Form], ...]]]
+    ) -> list[tuple[int, str, tuple[tuple[int, int, _Form], ...]]]:
+        """Where the runs to try start, in text order (`tried`: their words and entries, in order)."""
+        placed = []
+        for surface, entry in tried:
+            at = text.find(surface)
+            if text.find(surface, at + 1) >= 0:  # written twice (or more): the run regex says which
+                break
+            placed.append((at, surface, entry))  # written once: that is the run
+        else:
+            return placed
+        return [(run.start(), run.group(), entry) for run in _RUN.finditer(text)
+                if (entry := self._entry(run.group()))]
 
     def _run_entry(self, surface: str) -> tuple[tuple[int, int, _Form], ...] | None:
         """What a run yields where no exact form touches it: its fuzzy hits, relative to the run, or

@@ -16,7 +16,10 @@ from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
 _N = CARDINAL_PATTERN
 _NOUN = r"(?:countries|nations|governments|states|territories|jurisdictions)"
+# (_COUNT_RE, _TIER_NUMBERING_RE and _BARE_ON_TIER_RE open with a lookahead for the first letters their
+# matches can start with: one cheap test at each position before the engine tries the alternatives)
 _COUNT_RE = re.compile(
+    r"(?=\b[\dajotfsenz])"  # "along", "join", "one of", "among", "out of" or the number (_FIRST)
     rf"(?P<along>\balong\s*side\s+|\balongside\s+|\balong\s+with\s+|\bjoin(?:s|ed|ing)?\s+(?:there\s+)?"
     rf"(?:by\s+)?(?:about\s+|some\s+|another\s+)?|\bone\s+of\s+(?:the\s+)?(?:only\s+)?|\bamong\s+(?:the\s+)?)?"
     rf"(?:\bout\s+of\s+)?\b(?P<n>{_N})\s+(?P<other>other\s+|more\s+|additional\s+|further\s+)?"
@@ -61,7 +64,7 @@ _NUMBER_FROM_RE = re.compile(
     re.IGNORECASE,
 )
 _TIER_NUMBERING_RE = re.compile(
-    rf"\b(?P<verb>are|is|numbering|with|has|holds?|held|contains?|included?|of)\s+(?P<n>{_N})"
+    rf"(?=[anwhcio])\b(?P<verb>are|is|numbering|with|has|holds?|held|contains?|included?|of)\s+(?P<n>{_N})"
     rf"\s+(?:\w+\s+)?(?:{_NOUN}|entries|members)\b",
     re.IGNORECASE,
 )
@@ -83,6 +86,7 @@ _EARNED = r"(?:earned|received|got|won|were\s+given|were\s+awarded)\s+(?:a\s+|th
 # "The report ranks 173 countries, 52 of them on the Watch List", "...; 43 of them are on the Watch
 # List", "..., and 25 are on the Watch List": a share of the countries counted before, on a tier.
 _BARE_ON_TIER_RE = re.compile(
+    r"(?=[wap,;]|^)"
     rf"(?:\b(?:with|and|plus|while|whereas)|(?P<comma>[,;]))\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})"
     rf"\s+(?P<of_them>of\s+them\s+)?(?:more\s+)?(?:(?:{_PLACED}|(?:are|were)\s+)?(?:on|in)\s+|{_EARNED})"
     rf"|^\W*(?P<n2>{_N})\s+(?:more\s+)?{_PLACED}(?:on|in)\s+",

@@ -59,10 +59,21 @@ _APPOSED_ORDINAL_RE = re.compile(
     rf"|\b[Rr]eport['’]s\s+(?P<ord4>{ORDINAL_PATTERN})\s+(?:annual\s+)?(?:edition|installment)\b"
 )
 # cheap tests for the literals the patterns need (see _may_appose, report_years)
-_REPORT_COMMA_RE = re.compile(r"(?:[Rr]eport|edition)\s*,")
+_REPORT_COMMA_RE = re.compile(r"(?:Report|report|edition)\s*,")  # "Report|report": literal first letters
+# what the ordinal branch needs: "annual" and whitespace after whitespace after the ordinal, which
+# ends in "st", "nd", "rd" or "th" (in any case) (see _annual_after_ordinal)
+_ORDINAL_END_RE = re.compile(r"(?i:st|nd|rd|th)")
+# what every branch of _APPOSED_ORDINAL_RE holds: "the", "its" (also of "in its") or "report's", whitespace,
+# the ordinal, then a closing mark or the word after it (the literal first letters let the engine skip
+# ahead to them)
+_APPOSED_HINT_RE = re.compile(rf"(?:The|the|Its|its|'s|’s)\s+{ORDINAL_PATTERN}(?:\s*[,;)—–]|\s+(?:-\s|since|"
+                              r"annual|edition|report|installment|issue|one|year))")
 _REPORT_OR_TRAFFICKING_RE = re.compile(r"\b(?:report|trafficking)\b", re.IGNORECASE)
 _PREVIOUS_WORD_RE = re.compile(r"\b(?:last|previous|prior)\b")
+# (each pattern below opens with a lookahead for the first letters its matches can start with: one cheap
+# test at each position before the engine tries the alternatives)
 _DATE_RE = re.compile(
+    r"(?=[MTWFSJAOND\d])"  # a weekday, a month or the day
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?![\w.]))"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
@@ -71,22 +82,22 @@ _DATE_RE = re.compile(
 _MONTH_START_RE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 # "issue" is a release only as a verb: "issued", "issues its report", not a newsletter's "Issue 114"
 _RELEASE_CUE_RE = re.compile(
-    r"\b(?:releas\w*|issu(?:ed|ing)|issues?(?=\s+(?:its|the|a|an|their|this|that)\b)|publish\w*|"
+    r"(?=[riplucma])\b(?:releas\w*|issu(?:ed|ing)|issues?(?=\s+(?:its|the|a|an|their|this|that)\b)|publish\w*|"
     r"unveil\w*|launch\w*|came\s+out|come\s+out|made\s+public|"
     r"present\w*|rolled\s+out|announc\w*)\b", re.IGNORECASE)
 # What the report does to a country on the day it comes out: "downgraded on Tuesday by the State
 # Department", "landed Tuesday on a Washington blacklist", "gave Cuba better marks on Monday".
 _ACTION_CUE_RE = re.compile(
-    r"\b(?:downgrad\w*|upgrad\w*|demot\w*|promot\w*|plac\w*|rank\w*|rat(?:ed|es)|nam(?:ed|es)|"
+    r"(?=[dupnrlbgkm])\b(?:downgrad\w*|upgrad\w*|demot\w*|promot\w*|plac\w*|rank\w*|rat(?:ed|es)|nam(?:ed|es)|"
     r"label+(?:ed|s)|blacklist\w*|land(?:ed|s)|gave|gives|put|puts|kept|keeps|moved|dropped|"
     r"branded)\b", re.IGNORECASE)
-_REPORT_CUE_RE = re.compile(r"\b(?:report|State\s+Department|Washington|United\s+States|U\.?S\.?|"
+_REPORT_CUE_RE = re.compile(r"(?=[rswubt])\b(?:report|State\s+Department|Washington|United\s+States|U\.?S\.?|"
                             r"blacklist|[Tt]ier|watch\s*list)", re.IGNORECASE)
 # "released yesterday", "This month the U.S. government placed 14 countries": the release day
 # relative to the document's dateline (resolved in claims.py).
-_RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|this\s+month|last\s+month)\b", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"(?=[ytl])\b(?P<rel>yesterday|today|this\s+month|last\s+month)\b", re.IGNORECASE)
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z.' -]+(?:\s*\([A-Za-z]+\))?,\s*$")
-_WEEKDAY_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY})(?:'s)?\b")
+_WEEKDAY_RE = re.compile(rf"(?=[MTWFS])\b(?P<wd>{_WEEKDAY})(?:'s)?\b")
 # A weekday that dates someone's reaction ("the foreign ministry said Tuesday", "Seoul on Friday
 # welcomed its upgrade"): the day after the release, often, not the release day.
 _REACTION = (r"(?:said|says|told|stated|responded|reacted|welcomed|rejected|critici[sz]ed|condemned|"
@@ -117,15 +128,28 @@ def read_release(ctx: SentenceContext) -> list[Draft]:
 def _report_year_re(text: str) -> re.Pattern[str] | None:
     """The part of _REPORT_YEAR_RE whose literals the sentence holds (None: no branch can match)."""
     years = "20" in text and ("eport" in text or "edition" in text)
-    if "annual" in text:
+    if "annual" in text and _annual_after_ordinal(text):
         return _REPORT_YEAR_RE if years else _ORDINAL_ONLY_RE
     return _YEARS_ONLY_RE if years else None
+
+
+def _annual_after_ordinal(text: str) -> bool:
+    """Whether some "annual" has whitespace after it, and before it whitespace after an ordinal's
+    last letters: what _ORDINAL_BRANCH needs (found by str.find: quicker than a regex scan)."""
+    at = text.find("annual")
+    while at >= 0:
+        head = text[:at].rstrip()  # str.isspace is what \s matches
+        if len(head) < at and text[at + 6:at + 7].isspace() and len(head) >= 2 \
+                and _ORDINAL_END_RE.fullmatch(head, len(head) - 2):
+            return True
+        at = text.find("annual", at + 1)
+    return False
 
 
 def _may_appose(text: str) -> bool:
     """Whether _APPOSED_ORDINAL_RE could match: "report,", "edition", "installment" or "in its"."""
     return "edition" in text or "installment" in text or "in its" in text \
-        or bool(_REPORT_COMMA_RE.search(text))
+        or ("eport" in text and bool(_REPORT_COMMA_RE.search(text)))  # "edition" is not in text here
 
 
 # A report still to come is not the one the document speaks of: "next year, when the 2009 report comes
@@ -175,7 +199,7 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
             reading="report_year:ordinal" if ordinal else "report_year:named",
             year_explicit=year is not None,
         ))
-    if not _may_appose(text):
+    if not _may_appose(text) or not _APPOSED_HINT_RE.search(text):
         return drafts
     for match in _APPOSED_ORDINAL_RE.finditer(text):
         group = next(g for g in ("ord", "ord2", "ord3", "ord4") if match.group(g))

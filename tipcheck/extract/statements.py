@@ -9,6 +9,8 @@ from tipcheck.extract.draft import Draft
 from tipcheck.extract.release import report_years
 from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
+# (most patterns below open with a lookahead for the first letters their matches can start with: one
+# cheap test at each position before the engine tries the alternatives)
 _SYSTEM_RE = re.compile(
     r"\b(?P<n>two|three|four|five|[2-5])\s+(?:main\s+|ranked\s+|separate\s+|different\s+)?"
     r"(?:tiers|levels|categories|rankings|groups)\b"
@@ -16,23 +18,23 @@ _SYSTEM_RE = re.compile(
     r"(?:list|system|scale|ranking|rating|classification)"
     r"|\b(?:highest|lowest|top|bottom|best|worst)\s+of\s+(?:the|its)\s+(?P<n3>two|three|four|five)\b"
     r"(?!\s+(?:countries|nations|years))", re.IGNORECASE)
-_SYSTEM_CUE_RE = re.compile(r"\b(?:tiers?|rank\w*|sort\w*|categor\w*|classif\w*|plac\w*|assign\w*|"
-                            r"divid\w*|report)\b", re.IGNORECASE)
+_SYSTEM_CUE_RE = re.compile(r"(?=[trscpad])\b(?:tiers?|rank\w*|sort\w*|categor\w*|classif\w*|plac\w*|"
+                            r"assign\w*|divid\w*|report)\b", re.IGNORECASE)
 _MEASURE_RE = re.compile(
-    r"\b(?:(?:amount|extent|scale|size|prevalence|severity|volume|magnitude|level)\s+of\s+"
+    r"(?=[aespvmlhn])\b(?:(?:amount|extent|scale|size|prevalence|severity|volume|magnitude|level)\s+of\s+"
     r"(?:human\s+)?trafficking|how\s+much\s+trafficking|number\s+of\s+(?:trafficking\s+)?victims)",
     re.IGNORECASE)
 _STANDARDS_RE = re.compile(r"\bcompl(?:y|ies|iance)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?standards|"
                            r"\bminimum\s+standards", re.IGNORECASE)
-_RANKING_CUE_RE = re.compile(r"\b(?:tier\w*|rank\w*|rat(?:ed|ing|es)|sort\w*|classif\w*|categor\w*|"
-                             r"grad\w*|worst\s+offenders?|level)\b", re.IGNORECASE)
+_RANKING_CUE_RE = re.compile(r"(?=[trscgwl])\b(?:tier\w*|rank\w*|rat(?:ed|ing|es)|sort\w*|classif\w*|"
+                             r"categor\w*|grad\w*|worst\s+offenders?|level)\b", re.IGNORECASE)
 _AID_RE = re.compile(
-    r"(?P<non>non-?\s*)?humanitarian\b(?P<rest>(?:U\.S\.|[^.;]){0,70}?)\b(?:assistance|aid|funding)\b",
+    r"(?=[nh])(?P<non>non-?\s*)?humanitarian\b(?P<rest>(?:U\.S\.|[^.;]){0,70}?)\b(?:assistance|aid|funding)\b",
     re.IGNORECASE)
 # "food aid, which would not be affected": food and disaster aid are humanitarian (exempt) aid.
-_FOOD_AID_RE = re.compile(r"\b(?:food|disaster|emergency)\s+(?:relief\s+)?(?:aid|assistance)\b",
+_FOOD_AID_RE = re.compile(r"(?=[fde])\b(?:food|disaster|emergency)\s+(?:relief\s+)?(?:aid|assistance)\b",
                           re.IGNORECASE)
-_SANCTION_CUE_RE = re.compile(r"\b(?:tier\s*(?:3|three|iii)|sanction\w*|ineligible|withh\w*|"
+_SANCTION_CUE_RE = re.compile(r"(?=[tsiwrcpdl])\b(?:tier\s*(?:3|three|iii)|sanction\w*|ineligible|withh\w*|"
                               r"restrict\w*|cut\w*|penalt\w*|den(?:y|ied)|cutting|worst\s+offenders?|"
                               r"los(?:e|ing)|suspend\w*|cost(?:s|ing)?)\b", re.IGNORECASE)
 _EXEMPT_RE = re.compile(r"\b(?:except\w*|exclud\w*|exempt\w*|not|other\s+than|apart\s+from|"
@@ -69,8 +71,8 @@ _FIRST_SANCTIONS_RE = re.compile(
     r"\bfor\s+the\s+first\s+time\b[^.;]{0,80}?\b(?:could|can|may|might|would|will)\s+(?:now\s+)?"
     r"(?:lose|face\s+(?:sanctions|penalties|the\s+loss)|be\s+(?:sanctioned|penali[sz]ed|denied|cut\s+off))\b",
     re.IGNORECASE)
-_TIER3_WORDS_RE = re.compile(r"\b(?:tier\s*(?:3|three|iii)|blacklist\w*|lowest\s+(?:tier|rank\w*|category))",
-                             re.IGNORECASE)
+_TIER3_WORDS_RE = re.compile(r"(?=[tbl])\b(?:tier\s*(?:3|three|iii)|blacklist\w*|"
+                             r"lowest\s+(?:tier|rank\w*|category))", re.IGNORECASE)
 _ESTIMATE_NOUNS = (r"prisoners|people|persons|victims|men,\s+women\s+and\s+children|workers|"
                    r"children|women|slaves|refugees|defectors")
 _ESTIMATE_RE = re.compile(
@@ -115,8 +117,8 @@ _ESTIMATE_WORDS = ("prisoners", "people", "persons", "victims", "women", "worker
                    "refugees", "defectors")
 _LARGE_WORDS = ("thousand", "million", "billion", "hundred", "dozen")
 _LARGE_DIGITS_RE = re.compile(r"\d[\d,]{3}")
-_SANCTION_OR_PENALTY_RE = re.compile(r"\b(?:sanction|penalt)", re.I)
-_SANCTION_RE = re.compile(r"\bsanction", re.IGNORECASE)
+_SANCTION_OR_PENALTY_RE = re.compile(r"(?=[sp])\b(?:sanction|penalt)", re.I)
+_SANCTION_RE = re.compile(r"(?=s)\bsanction", re.IGNORECASE)
 _COUNTS_WATCH_LIST_RE = re.compile(r"count|includ")
 _YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d")
 _SPACES_RE = re.compile(r"\s+")
