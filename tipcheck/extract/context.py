@@ -35,6 +35,9 @@ class cached_property(Generic[T]):  # named as functools' one, which it stands i
 
 _SHORT = 2000  # a sentence whose words are cheaper to look for again than to remember (see has)
 AUTHOR_COUNTRY = "United States"  # the report's author: the agent of "placed", rarely the subject
+# the Trafficking Victims Protection Act of 2000 (22 U.S.C. 7107(b)) ordered the reports; the first came
+# out in 2001, so no earlier year is the year of a report's claim
+FIRST_REPORT_YEAR = 2001
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(19[89]\d|20[0-4]\d)(?!\w|,\d|\.\d)")
 _DASH_RE = re.compile(r"\s-\s")
@@ -265,8 +268,10 @@ class SentenceContext:
         return bool(before) and len(self.text[start:end].split()) < 10
 
     def year_in(self, start: int, end: int, *, skip: tuple[str, ...] = ("since", "from")) -> int | None:
-        """The one explicit year in [start, end) that dates the claim (not a streak's start)."""
-        found = {y.year for y in self.years if start <= y.start < end and y.before not in skip}
+        """The one explicit year in [start, end) that dates the claim (not a streak's start, nor a year
+        before the first report: "the ninth since Congress ordered it in 2000")."""
+        found = {y.year for y in self.years if start <= y.start < end and y.before not in skip
+                 and y.year >= FIRST_REPORT_YEAR}
         return found.pop() if len(found) == 1 else None
 
 

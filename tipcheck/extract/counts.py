@@ -173,6 +173,11 @@ _NOUN_WORDS = ("countries", "nations", "governments", "states", "territories", "
 # the verbs and phrases of _COVERED_RE ("examined", "rates", "looks at", "conditions in", ...)
 _COVER_WORDS = ("examin", "cover", "assess", "evaluat", "review", "analy", "rank", "rat", "grad", "sort",
                 "survey", "look", "conditions", "efforts")
+# "assessed governments around the world and placed 17 of them on Tier 3": a share, placed, of every
+# government the clause named before (not of a few named: "Bangladesh and Pakistan, two of them ...")
+_PLACED_OF_THEM_RE = re.compile(rf"\b(?:plac|put|rank|rat|list|relegat|assign)\w*\s+(?P<n>{_N})\s+of\s+"
+                                r"(?:them|those)\s+(?:on|in|at|to|onto|into)\s+", re.IGNORECASE)
+_REFERENT_RE = re.compile(rf"(?:(?P<before>[\w-]+)\s+)?{_NOUN}\b", re.IGNORECASE)
 _ANAPHOR_HINT_RE = re.compile(r"(?:figure|number|total|tally|count)\s|(?:fewer|more|less)\s+than")
 
 
@@ -193,6 +198,8 @@ def _count_patterns(ctx: SentenceContext) -> list[re.Pattern[str]]:
         patterns.append(_TIER_NUMBERING_RE)
     if ctx.tiers or not ctx.gated:  # a bare count is read only right before a tier (_tier_count)
         patterns.append(_BARE_ON_TIER_RE)
+        if ctx.has(("of them", "of those")) and nouns:
+            patterns.append(_PLACED_OF_THEM_RE)
     if not ctx.gated or _ANAPHOR_HINT_RE.search(ctx.lower):
         patterns.append(_ANAPHOR_RE)
     return patterns
@@ -306,6 +313,11 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
     tiers = {t.tier for t in ctx.tiers if t.tier and t.tier != "special"}
     if not tiers and _TIER3_CUE_RE.search(ctx.text):
         return "3"
+    # a tier of another clause counts nothing here: "Bangladesh and Pakistan are two countries of
+    # concern; the report placed both of them on the Watch List" (only a clause break between them)
+    if any(t.tier and t.tier != "special" and (t.start < cstart or t.start >= cend) for t in ctx.tiers) \
+            and ctx.text.count(";", 0, len(ctx.text)):
+        return None
     return tiers.pop() if len(tiers) == 1 else None
 
 
@@ -335,11 +347,16 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     elif match.re is _COUNT_RE and (verb := _JOIN_VERB_RE.fullmatch(match.group("along") or "")):
         # "The two countries join 12 other countries": 14, not 13 (else the one named, plus the others)
         joiners = _joiners(ctx, match.start(), verb.group("s") or "", cstart)
-    if match.re is _BARE_ON_TIER_RE:
-        if match.group("of_them"):
+    if match.re is _PLACED_OF_THEM_RE and not any(
+            not (m.group("before") and parse_cardinal(m.group("before")))
+            for m in _REFERENT_RE.finditer(ctx.text, cstart, match.start())):
+        return []  # "placed 17 of them on Tier 3" counts the governments named before it, uncounted
+    if match.re in (_BARE_ON_TIER_RE, _PLACED_OF_THEM_RE):
+        if match.re is _BARE_ON_TIER_RE and match.group("of_them"):
             if not re.search(rf"\b{_N}\s+(?:[\w-]+\s+)?{_NOUN}\b[^.]*$", ctx.text[:match.start()], re.I):
                 return []  # "52 of them": of the countries counted before in the sentence
-        elif match.group("comma") and not _LISTED_BEFORE_RE.search(ctx.text, 0, match.start()):
+        elif match.re is _BARE_ON_TIER_RE and match.group("comma") and \
+                not _LISTED_BEFORE_RE.search(ctx.text, 0, match.start()):
             return []  # ", 80 on Tier 2" continues a list only after "36 countries on Tier 1"
         named = [t for t in ctx.tiers if match.end() <= t.start <= match.end() + 4 and t.tier
                  and t.tier != "special" and _THE_RE.fullmatch(ctx.text, match.end(), t.start)]
@@ -390,10 +407,13 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
                         start=start, end=match.end(), reading=f"tier_count:{part}",
                         year_explicit=year is not None, year_offset=offset)]
         return drafts
+    end = match.end()
+    if match.re in (_BARE_ON_TIER_RE, _PLACED_OF_THEM_RE):  # "17 of them on Tier 3", not "17 of them on "
+        end = next((t.end for t in ctx.tiers if t.start >= end and t.tier), end)
     drafts = [Draft(
         kind="tier_count",
         fields=fields(**base, count=count + plus, stated=count, others=bool(plus) or None),
-        start=start, end=match.end(),
+        start=start, end=end,
         reading="tier_count:" + ("anaphor" if anaphor else "others" if plus else "number"),
         year_explicit=year is not None, year_offset=offset if not anaphor or year else
         (offset or relative_year(ctx.text[cstart:cend])),
