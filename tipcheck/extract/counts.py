@@ -23,7 +23,9 @@ _COUNT_RE = re.compile(
     rf"(?P<along>\balong\s*side\s+|\balongside\s+|\balong\s+with\s+|\bjoin(?:s|ed|ing)?\s+(?:there\s+)?"
     rf"(?:by\s+)?(?:about\s+|some\s+|another\s+)?|\bone\s+of\s+(?:the\s+)?(?:only\s+)?|\bamong\s+(?:the\s+)?)?"
     rf"(?:\bout\s+of\s+)?\b(?P<n>{_N})\s+(?P<other>other\s+|more\s+|additional\s+|further\s+)?"
-    rf"(?P<between>(?:[\w-]+\s+){{0,2}}?){_NOUN}\b",
+    # (words between the number and its noun qualify the noun: "23 other", "five Southeast Asian"; a
+    # preposition or a relative between says the number is no count of it: "the one reserved for countries")
+    rf"(?P<between>(?:(?!(?:for|of|to|by|from|with|that|which|who|whose)\b)[\w-]+\s+){{0,2}}?){_NOUN}\b",
     re.IGNORECASE,
 )
 # "the number of countries on the Tier 2 Watch List rose to 32"; "bringing the number of countries on
