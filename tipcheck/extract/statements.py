@@ -162,6 +162,21 @@ def _loans(ctx: SentenceContext) -> list[Draft]:
     return drafts
 
 
+# Another body's tiers: a system for sorting something other than governments, or one that police, a
+# ministry, a company ... adopts ("the police said it would adopt a three-tier system for classifying
+# missing-children reports")
+_OTHER_SYSTEM_AFTER_RE = re.compile(
+    r"\s+(?:for|to)\s+(?:classify|rank|sort|grad|rat|prioriti[sz]|triag|categori[sz]|assess|screen|"
+    r"handl)\w*\s+"
+    r"(?!(?:the\s+)?(?:world['’]s\s+)?(?:countries|nations|governments|states|jurisdictions)\b)",
+    re.IGNORECASE)
+_OTHER_OWNER_RE = re.compile(
+    r"\b(?:police|ministry|court|hospital|school|universit\w*|compan\w*|firm|bank|league|army|military|"
+    r"airline|council|province|regulator|insurer|employer|union)s?\b(?:(?!\breport\b|\bState\s+Department\b)"
+    r"[^.;])*?\b(?:adopt|introduc|us|appl|creat|set\s+up|launch|establish|unveil|propos|run|operat)\w*\s+"
+    r"(?:a|an|its|their|the)\s+(?:new\s+)?$", re.IGNORECASE)
+
+
 def _system(ctx: SentenceContext) -> list[Draft]:
     drafts: list[Draft] = []
     if not (ctx.has(_SYSTEM_NOUNS) or (ctx.has(("tier",)) and ctx.has(_SYSTEM_KINDS))
@@ -170,6 +185,9 @@ def _system(ctx: SentenceContext) -> list[Draft]:
     if not _SYSTEM_CUE_RE.search(ctx.text):
         return drafts
     for match in _SYSTEM_RE.finditer(ctx.text):
+        if _OTHER_SYSTEM_AFTER_RE.match(ctx.text, match.end()) or \
+                _OTHER_OWNER_RE.search(ctx.text, max(0, match.start() - 100), match.start()):
+            continue  # the police's "three-tier system for classifying missing-children reports"
         count = parse_cardinal(match.group("n") or match.group("n2") or match.group("n3"))
         if match.group("n3") and not any(t.tier for t in ctx.tiers):
             continue  # "the highest of the four" names the tiers only beside a tier
