@@ -62,7 +62,8 @@ _ANAPHOR_WORDS = ("figure", "number", "total", "tally", "count", "than")
 _REPORT_WORDS = ("report", "edition")
 # ... an ordinal in apposition to the report ("The report, the 25th edition", "The report, now in its
 # sixth year", "the report is in its sixth year", _APPOSED_ORDINAL_RE) ...
-_APPOSED = re.compile(r"(?:report|edition)\s*,\s+(?:the|its|now|in|which)\s|report\s+(?:is|was)\s")
+_APPOSED = re.compile(r"(?:report|edition)\s*(?:,|\s-|[–—])\s+(?:the|its|now|in|which)\s|"
+                      r"report\s+(?:is|was)\s")
 # ... dates (_DATE_RE: a month, case as written) ...
 _MONTH_RE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 # ... and weekdays (_WEEKDAY_RE, case as written), "yesterday", "this month" (_RELATIVE_RE), each

@@ -17,7 +17,7 @@ MONTHS = {
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
-_REPORT = (r"(?:(?:annual\s+)?(?:U\.S\.\s+)?(?:State\s+Department(?:'s)?\s+)?"
+_REPORT = (r"(?:(?:annual\s+)?(?:(?:U\.S\.|US|American)\s+)?(?:State\s+Department(?:'s)?\s+)?"
            r"(?:Trafficking\s+in\s+Persons|TIP|[Hh]uman\s+[Tt]rafficking|[Tt]rafficking)\s+"
            r"\(?(?:TIP\)\s+)?[Rr]eport|[Rr]eport\s+on\s+(?:human\s+)?trafficking)")
 # the report's year: "the 2014 TIP Report", "Trafficking in Persons Report 2019", "its 2020 report",
@@ -47,7 +47,8 @@ _ORDINAL_ONLY_RE = re.compile(_ORDINAL_BRANCH)
 # its sixth year" (a yearly report in its Nth year is its Nth edition: "year" only after "in its");
 # "the report's sixth edition".
 _APPOSED_ORDINAL_RE = re.compile(
-    rf"\b(?:[Rr]eport|edition)\s*,\s+(?:the|its|(?P<in>(?:now\s+)?in\s+its))\s+(?P<ord>{ORDINAL_PATTERN})"
+    rf"\b(?:[Rr]eport|edition)\s*(?:,|\s-|[–—])\s+(?:the|its|(?P<in>(?:now\s+)?in\s+its))\s+"
+    rf"(?P<ord>{ORDINAL_PATTERN})"
     rf"(?:\s+(?:annual\s+)?(?P<noun>edition|report|installment|issue|one|year))?"
     rf"(?=\s*[,;)—–]|\s+-\s|\s+since\s+(?:Congress|the\s+(?:TVPA|Trafficking\s+Victims|law|first|"
     rf"series)|its\s+(?:creation|launch|inception)|it\s+was\s+(?:first|created|launched)|2000\b))"
@@ -59,7 +60,9 @@ _APPOSED_ORDINAL_RE = re.compile(
     rf"|\b[Rr]eport['’]s\s+(?P<ord4>{ORDINAL_PATTERN})\s+(?:annual\s+)?(?:edition|installment)\b"
 )
 # cheap tests for the literals the patterns need (see _may_appose, report_years)
-_REPORT_COMMA_RE = re.compile(r"(?:Report|report|edition)\s*,")  # "Report|report": literal first letters
+# ("Report|report": literal first letters; a dash sets off an apposition as a comma does: "This year's
+# edition - the 20th - was presented")
+_REPORT_COMMA_RE = re.compile(r"(?:Report|report|edition)\s*(?:,|\s-|[–—])")
 # what the ordinal branch needs: "annual" and whitespace after whitespace after the ordinal, which
 # ends in "st", "nd", "rd" or "th" (in any case) (see _annual_after_ordinal)
 _ORDINAL_END_RE = re.compile(r"(?i:st|nd|rd|th)")
