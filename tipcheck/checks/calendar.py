@@ -247,4 +247,5 @@ def _holders(env: Env, role: str, window: tuple[datetime.date, datetime.date] | 
         return "unknown"
     names = [o.name for o in env.facts.officials()
              if o.role.lower().removeprefix("acting ") == role.lower() and _overlaps(o, window)]
-    return " / ".join(dict.fromkeys(names)) or "unknown"
+    # (read into "... came out (X was)": an empty post in the facts is "no one in the fact base")
+    return " / ".join(dict.fromkeys(names)) or "no one in the fact base"

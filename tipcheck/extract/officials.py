@@ -47,6 +47,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:\s+since\s+(?P<since>(?:19|20)\d\d)\b)?")),
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
                               r"(?=(?:[^.;]|\b[A-Z]\.){0,100}(?i:traffick))")),
+    # "the head of the trafficking office, Ambassador Susan Coppedge, walked reporters through ...":
+    # the office first, the name in apposition
+    (TIP_DIRECTOR, re.compile(rf"\b(?:[Hh]ead|[Dd]irector|[Cc]hief)\s+(?:of|at)\s+(?:the\s+)?(?:U\.S\.\s+)?"
+                              rf"(?:State\s+Department['’]?s?\s+)?{_TIP_OFFICE},\s+"
+                              rf"(?:[Aa]mbassador(?:-at-[Ll]arge)?\s+)?{_NAME}")),
     # "led by Ambassador-at-Large Susan Coppedge", "Blinken and Ambassador-at-Large Cindy Dyer presented
     # the findings": the hyphenated title with no "for ..." post is, in a story on the report, the
     # head of the trafficking office (another ambassador-at-large names the post: "for Religious
