@@ -29,6 +29,8 @@ _MONTH_YEAR_RE = re.compile(
 
 
 _RECENT_DAYS = 30
+# "only weeks ago", "newly appointed": within about three months of the start of the term
+_NEW_IN_OFFICE_DAYS = 100
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,17 @@ def _window(read: ReadDocument, facts: FactBase, published: datetime.date | None
         # release, possibly still of the one before it).
         low, high = published - datetime.timedelta(days=_RECENT_DAYS), published
         evidence.append(f"its dateline reads {published:%B %-d, %Y}")
+    for item in read.claims:  # "NAME, who took over the office only weeks ago": soon after the start
+        fields = item.draft.fields
+        if item.draft.kind != "official" or not fields.get("recent") or published is not None:
+            continue
+        starts = [t.start for t in facts.find_official(fields["name"])
+                  if t.start and t.role.lower().removeprefix("acting ") == str(fields.get("role")).lower()]
+        if len(starts) == 1:
+            start = starts[0]
+            low, high = max(low or start, start), start + datetime.timedelta(days=_NEW_IN_OFFICE_DAYS)
+            evidence.append(f"line {item.span.line}: {fields['name']} only recently took office "
+                            f"({start:%B %-d, %Y})")
     text = read.document.text
     this_year = datetime.date.today().year
     for match in _MONTH_YEAR_RE.finditer(text):

@@ -86,6 +86,12 @@ _EARLIER_REPORT_RE = re.compile(
 _ACTING_BEFORE_RE = re.compile(r"\b[Aa]cting\s+(?:\w+\s+){0,2}$")
 _ACTING_RE = re.compile(r"\b[Aa]cting\s+(?:[\w'’-]+\s+){0,3}?(?:[Dd]irector|[Hh]ead|[Cc]hief)\b")
 _FORMER_RE = re.compile(r"\b(?:former|then|ex-|late)\s*$", re.IGNORECASE)
+# in office only a short while: "Mark Lagon, who took over the trafficking office only weeks ago",
+# "the newly appointed ambassador" (dating: the document was written soon after the term began)
+_RECENT_RE = re.compile(
+    r"\b(?:took\s+(?:over|charge)|(?:was|were)\s+(?:appointed|sworn\s+in|named|confirmed))\b[^.;]{0,80}?"
+    r"\b(?:(?:only|just)\s+)?(?:(?:a\s+few|two|three|four|several|some)\s+)?(?:days|weeks)\s+"
+    r"(?:ago|earlier|before)|\bnewly[\s-](?:appointed|named|confirmed|installed)\b", re.IGNORECASE)
 _TITLES = {"Ambassador", "Director", "Secretary", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Dr",
            "Ambassador-at-Large", "Ambassador-at-large", "Ambassador-At-Large"}
 _NOT_NAME = {"State", "Department", "Office", "Report", "The", "Trafficking", "Persons"}
@@ -124,9 +130,11 @@ def read_officials(ctx: SentenceContext) -> list[Draft]:
             lead_in = ctx.text[:match.start()]
             offset = relative_year(lead_in) if _EARLIER_REPORT_RE.search(lead_in) and not re.search(
                 r"\b(?:this|current|new|latest)\s+(?:year|report)", lead_in, re.I) else 0
+            recent = _RECENT_RE.search(ctx.text, max(0, match.start() - 30),
+                                       min(len(ctx.text), match.end() + 100))
             drafts.append(Draft(
                 kind="official", fields=fields(name=name, role=role, first_report=bool(first) or None,
-                                               acting=bool(acting) or None,
+                                               acting=bool(acting) or None, recent=bool(recent) or None,
                                                since=int(match["since"]) if match.groupdict().get("since")
                                                else None),
                 start=match.start(), end=first.end() if first else end, reading=f"official:{role}",
