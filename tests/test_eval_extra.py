@@ -26,7 +26,9 @@ OWN_FLOOR = {"e": {"recall": 0.70, "precision": 0.95, "coverage": 0.78},
              # h: written in session 4 before any fix, first measured 0.79 / 0.80 / 0.91
              "h": {"recall": 0.80, "precision": 0.90, "coverage": 0.90},
              # i: written in session 4 after the fixes for h, first measured 0.83 / 0.48 / 0.94
-             "i": {"recall": 0.88, "precision": 0.95, "coverage": 0.90}}
+             "i": {"recall": 0.88, "precision": 0.95, "coverage": 0.90},
+             # j: written at the end of session 4, measured untuned 0.68 / 0.67 / 0.89 (planted 0.77 / 0.77)
+             "j": {"recall": 0.65, "precision": 0.62, "coverage": 0.85}}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in FOLDERS])
