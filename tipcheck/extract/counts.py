@@ -318,7 +318,7 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
     # a tier of another clause counts nothing here: "Bangladesh and Pakistan are two countries of
     # concern; the report placed both of them on the Watch List" (only a clause break between them)
     if any(t.tier and t.tier != "special" and (t.start < cstart or t.start >= cend) for t in ctx.tiers) \
-            and ctx.text.count(";", 0, len(ctx.text)):
+            and ";" in ctx.text:
         return None
     return tiers.pop() if len(tiers) == 1 else None
 
