@@ -52,6 +52,22 @@ def test_workers_leave_verdicts_out_when_nobody_reads_them(tmp_path: Path, check
     assert {v.rule.kind.scope for v in left_out.verdicts} <= {"corpus"}
 
 
+def test_a_scan_collects_less_often_and_puts_the_collector_back(tmp_path: Path, checker: Checker,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from tipcheck import engine
+
+    seen: list[int] = []
+    scan_file = engine.Checker.scan_file
+    monkeypatch.setattr(engine.Checker, "scan_file",
+                        lambda self, path: seen.append(gc.get_threshold()[0]) or scan_file(self, path))
+    before = gc.get_threshold()
+    checker.scan_paths([_corpus(tmp_path)], jobs=1)
+    assert seen and set(seen) == {engine._SCAN_GC_THRESHOLD}
+    assert gc.get_threshold() == before
+
+
 def test_seeds_findings_do_not_depend_on_jobs(checker: Checker) -> None:
     seeds = [str(p) for p in sorted((REPO / "seeds").glob("*.txt"))]
     assert parsable(checker.scan_paths(seeds, jobs=1)) == parsable(checker.scan_paths(seeds, jobs=2))
