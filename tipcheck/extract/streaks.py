@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tipcheck.extract.context import SentenceContext, YearMention, fields
+from tipcheck.extract.context import SentenceContext, YearMention, fields, local_year
 from tipcheck.extract.draft import Draft
 from tipcheck.extract.subjects import (
     ANAPHOR_RE,
@@ -179,10 +179,27 @@ def _run_draft(ctx: SentenceContext, kind: str, values: dict[str, Any], reading:
     mentions around it; it covers `extent` (the phrase when not given)."""
     cstart, cend = clause
     start, end = extent or phrase
+    year = _own_year(ctx, tier, clause, phrase) if kind == "streak" and "until" not in values else None
+    if year is not None:
+        values["year"] = year
     return Draft(kind, values, start, end, reading,
                  negated=negated_near(ctx, cstart, phrase[0]),
                  attributed=ctx.is_attributed(phrase[0]),
-                 consumed=_same_tier(ctx, tier, cstart, cend, phrase))
+                 consumed=_same_tier(ctx, tier, cstart, cend, phrase),
+                 year_explicit=year is not None)
+
+
+def _own_year(ctx: SentenceContext, tier: TierMention, clause: tuple[int, int],
+              phrase: tuple[int, int]) -> int | None:
+    """The report year a run gives itself, as a placement does: "stayed on Tier 1 in 2022 for the
+    twentieth consecutive year", "In 2022, it stayed on Tier 1 for a 20th straight year" (the tier's
+    year only when the tier is in the run's own clause: not "Bahrain, upgraded to Tier 1 in 2018, has
+    stayed there for five years")."""
+    if clause[0] <= tier.start < clause[1]:
+        year = local_year(ctx, tier.start, tier.end)
+        if year is not None:
+            return year
+    return local_year(ctx, *phrase)
 
 
 def _asserted_tier(ctx: SentenceContext, match: re.Match[str],
