@@ -30,6 +30,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ordinal", r"\b(?:[Tt]he|[Ii]ts|[Aa]|[Tt]heir|[Hh]er|[Hh]is|\w+['’]s)\s+"
                 r"(?P<o>first|top|highest|best|second|third|lowest|bottom|worst)"
                 r"(?:[-\s]ranked|[-\s]ranking)?(?:\s+possible)?\s+" + _RANK_NOUN + r"s?\b"),
+    # headlines drop the article: "Nicaragua jumps to top tier", "Laos sinks to bottom tier" (after a
+    # preposition only, and "tier" only: "top performers", "in second place" are no tiers)
+    ("bare_ordinal", r"(?:(?<=\b[Tt]o )|(?<=\b[Ii]nto )|(?<=\b[Oo]nto )|(?<=\b[Ii]n )|(?<=\b[Oo]n ))"
+                     r"(?P<bo>(?i:top|bottom|lowest|highest))\s+(?:[Tt]ier|TIER)\b(?![-\s]*(?:\d|(?i:one|two|three)\b))"),
     ("watch", r"\b(?:the\s+|a\s+)?(?:Tier\s+2\s+)?[Ww]atch[-\s]?[Ll]ist\b"),
     # "worst offenders", "the worst human trafficking nations", 'Worst Human Trafficking Country'
     ("offenders", r"\b(?i:worst" + _WORST_FILL + r"{0,3}\s+(?:offenders?|performers?|violators?|"
@@ -44,6 +48,7 @@ _PATTERNS: list[tuple[str, str]] = [
 _TIER_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
 
 _ORDINAL_WORDS = ("first", "top", "highest", "best", "second", "third", "lowest", "bottom", "worst")
+_BARE_ORDINAL_WORDS = ("top", "bottom", "lowest", "highest")
 _RANK_WORDS = ("tier", "rank", "rating", "category", "level", "grade", "rung", "classification",
                "designation", "status", "bracket", "spot", "group")
 # Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it (dotless
@@ -63,6 +68,8 @@ def _possible(lower: str) -> tuple[str, ...]:
         names.append("level")
     if _any_in(lower, _ORDINAL_WORDS) and _any_in(lower, _RANK_WORDS):  # "the lowest ranking"
         names.append("ordinal")
+    if tier and _any_in(lower, _BARE_ORDINAL_WORDS):
+        names.append("bare_ordinal")
     if listed and "watch" in lower:
         names.append("watch")
     if "worst" in lower:  # (?i:worst ...)
@@ -151,6 +158,8 @@ def _tier_of(match: re.Match[str]) -> tuple[str | None, str]:
         return _TIER_WORD_VALUES[match.group("ln").lower()], kind
     if kind == "ordinal":
         return _ORDINAL_TIER[match.group("o").lower()], kind
+    if kind == "bare_ordinal":
+        return _ORDINAL_TIER[match.group("bo").lower()], "ordinal"
     if kind == "watch":
         return "2WL", kind
     if kind in ("offenders", "blacklist", "bottom"):
