@@ -88,8 +88,8 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         drafts = [d for reader, gate in readers if gate is None or gate(ctx) for d in reader(ctx)]
         if drafts:
             _hypothetical_reports(ctx, drafts)
-            drafts = _date_by_sentence(drafts, that_year if "that" in ctx.lower or "same" in ctx.lower
-                                       else None, ctx.text, prior_year)
+            drafts = _date_by_sentence(drafts, that_year if ctx.has(_THAT_YEAR_WORDS) else None,
+                                       ctx.text, prior_year)
             that_year = _one_year(drafts) or that_year
         prior_tier = _one_tier(drafts, ctx.tiers) if drafts else None
         prior_year = _one_year(drafts) if prior_tier else None
@@ -191,6 +191,11 @@ def _one_tier(drafts: list[Draft], tiers: Sequence[TierMention] = ()) -> str | N
 # "That year the department placed 15 countries on Tier 3", "In that report", "the same year": the year
 # the sentence before spoke of
 _THAT_YEAR_RE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same|[Tt]hat\s+same)\s+(?:year|report|edition)\b")
+# the year after the one the last dated sentence spoke of, opening the sentence: "In 2006 Washington put
+# Zimbabwe on Tier 3. The following year it was lifted to Tier 2" (2007)
+_YEAR_AFTER_RE = re.compile(r"\W*(?:(?:The|the)\s+(?:following|next)\s+(?:year|report|edition)|"
+                            r"(?:A|One|a|one)\s+year\s+later)\b")
+_THAT_YEAR_WORDS = ("that", "same", "following", "next", "later")  # what the two patterns above need
 
 
 # "Kenya was there" speaks of the time of the sentence before; "only Bangladesh is still there", "They
@@ -238,6 +243,8 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
              and not d.fields.get("previous")}
     if not named and that_year is not None and _THAT_YEAR_RE.search(text):
         named = {that_year}
+    elif not named and that_year is not None and _YEAR_AFTER_RE.match(text):
+        named = {that_year + 1}
     if not named and prior_year is not None and _PAST_RE.search(text) and not _PRESENT_RE.search(text):
         for draft in drafts:
             if draft.reading.endswith(":back") and not draft.year_explicit and not draft.year_offset \

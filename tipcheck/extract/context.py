@@ -72,6 +72,9 @@ _INVERTED_RE = re.compile(
     r"(?:to\s+\w+|been\b|be\b|[a-z]+ed\b|kept\b|held\b|fallen\b|risen\b|remain\b|stay\b|fall\b|"
     r"slip\b|drop\b|move\b)")
 _INVERTED_WORDS = ("were", "had", "should")  # what _INVERTED_RE needs
+# a sentence that is a yes/no question: an auxiliary verb opens it, a question mark closes it
+_YES_NO_QUESTION_RE = re.compile(r"\W*(?:Will|Would|Could|Can|Should|Shall|Might|May|Must|Is|Are|Was|Were|Do|"
+                                 r"Does|Did|Has|Have|Had)\s[^?]*\?[\s\"'”’)]*")
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no\s+longer|n't|neither|nor|failed\s+to\s+(?:make|earn|reach))\b", re.IGNORECASE
 )
@@ -248,7 +251,13 @@ class SentenceContext:
     def is_modal(self, start: int, end: int) -> bool:
         """True when the words before `end` in the clause hedge or report intent rather than fact."""
         return (self._maybe_modal and bool(_MODAL_RE.search(self.text, start, end))) or (
-            self.has(_INVERTED_WORDS) and bool(_INVERTED_RE.search(self.text, start, end)))
+            self.has(_INVERTED_WORDS) and bool(_INVERTED_RE.search(self.text, start, end))) or self._asks
+
+    @cached_property
+    def _asks(self) -> bool:
+        # a yes/no question asserts nothing: "Will the DRC keep its Tier 2 grade next year?" (a
+        # question opened by "why" or "how" may take its premise for granted, and is not passed over)
+        return "?" in self.text and bool(_YES_NO_QUESTION_RE.fullmatch(self.text))
 
     def is_negated(self, start: int, end: int) -> bool:
         """True when a negation stands in [start, end)."""
@@ -350,6 +359,11 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
     when = _WHEN_RE.search(ctx.text, max(0, start - 80), start) if ctx.has(_WHEN_WORDS) else None
     if when is not None and when.group("y"):
         return int(when.group("y"))  # "in 2007, when it was moved to the watch list"
+    by = _TIME_BY_RE.search(ctx.text, max(0, start - 60), start) if ctx.has(_BY_WORDS) else None
+    if by is not None:
+        # "the rating it won in 2016 by climbing off the Watch List": 2016; "won a year earlier by ...":
+        # no year of its own (local_offset dates it), whatever year opens the clause
+        return int(by.group("y")) if by.group("y") else None
     if ctx.has(_AFTER_WORDS) and _YEARS_AFTER_RE.search(ctx.text, max(0, start - 60), start):
         return None  # "In the 2024 report ..., two years after it was downgraded": not that year
     if ctx.has(("until",)) and (until := _NOT_UNTIL_RE.search(ctx.text, cstart, start)):
@@ -357,6 +371,10 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
     for year in years:
         if cstart <= year.start < start and _YEAR_OPENS_RE.fullmatch(ctx.text, cstart, year.start):
             return year.year  # "In 2022, South Korea was downgraded ...", "As recently as 2014 ..."
+    agent = _REPORT_AGENT_RE.match(ctx.text, cstart) if ctx.has(_REPORT_NOUNS) else None
+    if agent is not None and agent.end() <= start and \
+            not any(agent.end() <= y.start < start for y in ctx.years):
+        return int(agent.group("y"))  # "The 2008 edition slid the country onto the Watch List"
     return None
 
 
@@ -365,6 +383,11 @@ _NOT_UNTIL_RE = re.compile(r"\bnot\s+until\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?
                            r"(?:that|when)\b", re.IGNORECASE)
 # "2019-2021", "2019 to 2021": a range, not the year of the claim
 _YEAR_RANGE_RE = re.compile(r"\s*(?:-|–|to\b|and\b)\s*(?:19|20)\d\d")
+# a dated report opens the clause as the agent of its claims: "The 2008 edition slid the country onto the
+# Watch List", "That year's report ..." is not one (no year); "the 2009 report came out" names no claim
+_REPORT_AGENT_RE = re.compile(r"\W*(?:the|its|that)\s+(?P<y>(?:19|20)\d\d)\s+(?:TIP\s+|annual\s+)?"
+                              r"(?:report|edition|rankings?)\b", re.IGNORECASE)
+_REPORT_NOUNS = ("report", "edition", "ranking")  # what _REPORT_AGENT_RE needs
 # the year opens the clause: "In 2022, ...", "As recently as 2014 ..."
 _YEAR_OPENS_RE = re.compile(r"\W*(?:in|for|back\s+in|as\s+(?:recently|late|early)\s+as)\s+(?:the\s+)?",
                             re.IGNORECASE)
@@ -385,6 +408,11 @@ _WHEN_RE = re.compile(rf"(?P<time>(?:last|previous|prior)\s+year|(?:a|{CARDINAL_
 # "two years after it was downgraded": the clause's event stands N years before the sentence's news
 _YEARS_AFTER_RE = re.compile(rf"\b(?P<n>a|{CARDINAL_PATTERN})\s+years?\s+after\s+(?:[\w'’-]+\s+){{0,4}}$",
                              re.IGNORECASE)
+# a move told as the means of something done at a time: "the rating it had won a year earlier by climbing
+# off the Watch List", "won in 2016 by leaving Tier 3" (the move is dated by that time)
+_TIME_BY_RE = re.compile(rf"(?P<time>(?:last|previous|prior)\s+year|(?:a|{CARDINAL_PATTERN})\s+years?\s+"
+                         r"(?:ago|earlier|before)|\bin\s+(?P<y>(?:19|20)\d\d)),?\s+by\s+$", re.IGNORECASE)
+_BY_WORDS = ("by",)  # _TIME_BY_RE's "by"
 # literal gates (through ctx.has, so only where lower-casing finds what the patterns' case folding finds)
 _WHEN_WORDS = ("when",)  # _WHEN_RE's "when"
 _AFTER_WORDS = ("after",)  # _YEARS_AFTER_RE's "after"
@@ -410,6 +438,9 @@ def local_offset(ctx: SentenceContext, start: int, end: int) -> int:
         years = 1 if after.group("n").lower() in ("a", "one") else parse_cardinal(after.group("n"))
         if years and years <= 30:
             return -years
+    by = _TIME_BY_RE.search(ctx.text, max(0, start - 60), start) if ctx.has(_BY_WORDS) else None
+    if by is not None and not by.group("y") and (back := _years_back(ctx.text, by.start("time"))):
+        return -back  # "the Tier 2 rating it had won a year earlier by climbing off the Watch List"
     cstart, _ = local_clause(ctx, start)
     lead = _LEAD_RE.match(ctx.text, cstart, start)
     if lead is not None and (back := _years_back(ctx.text, lead.end())):

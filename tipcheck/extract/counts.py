@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tipcheck.extract.context import SentenceContext, fields, relative_year
+from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year, relative_year
 from tipcheck.extract.draft import Draft
 from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
 
@@ -223,12 +223,65 @@ def read_counts(ctx: SentenceContext) -> list[Draft]:
             elif match.re is _JOIN_OTHERS_RE:
                 # "... join 12 others": whoever joins is not the tier's total, counted or not
                 taken.append((ctx.clause_bounds(match.start())[0], match.end()))
+    drafts += _tier_changed(ctx, taken)
     if not ctx.has(("number",)):
         return drafts
     for match in _NUMBER_FROM_RE.finditer(ctx.text):
         if not any(a <= match.start("n") < b for a, b in taken):
             drafts += _earlier_only(ctx, match)
     return drafts
+
+
+# a tier as the subject of a change to a bare number: "the Watch List shrank from 34 to 24", "Tier 3
+# shrank to 14, two fewer than in 2007" (with its noun, "grew to 40 countries", _COUNT_RE reads it)
+_CHANGE_WORDS = ("grew", "rose", "fell", "dropped", "shrank", "shrunk", "climbed", "increased", "decreased",
+                "declined", "jumped", "swelled", "expanded", "went")  # what _TIER_CHANGED_RE needs
+_TIER_CHANGED_RE = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:grew|rose|fell|dropped|shrank|shrunk|climbed|increased|decreased|declined|"
+    rf"jumped|swelled|expanded|went\s+(?:up|down))\s+(?:from\s+(?P<was>{_N})\s+)?to\s+(?P<n>{_N})\b"
+    r"(?!\s*(?:%|percent|per\s+cent|million|thousand|people|victims|persons|cases|convictions|prosecutions)\b)"
+    rf"(?:,\s*(?P<k>{_N})\s+(?P<cmp>fewer|less|more)\s+than\s+(?:in\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b|"
+    r"(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)))?", re.IGNORECASE)
+
+
+def _tier_changed(ctx: SentenceContext, taken: list[tuple[int, int]]) -> list[Draft]:
+    """A tier's count after a change, and the count before it when the sentence gives it."""
+    drafts: list[Draft] = []
+    if not ctx.tiers or not ctx.has(_CHANGE_WORDS):
+        return drafts
+    for tier in ctx.tiers:
+        match = _TIER_CHANGED_RE.match(ctx.text, tier.end) if tier.tier and tier.tier != "special" else None
+        count = parse_cardinal(match.group("n")) if match else None
+        if match is None or count is None or count > 400 or any(a <= match.start("n") < b for a, b in taken):
+            continue
+        cstart, _ = ctx.clause_bounds(tier.start)
+        if ctx.is_modal(cstart, match.start("n")):
+            continue
+        year = local_year(ctx, tier.start, tier.end)
+        offset = 0 if year else local_offset(ctx, tier.start, tier.end)
+        drafts.append(Draft("tier_count", fields(tier=tier.tier, count=count, stated=count, year=year),
+                            tier.start, match.end("n"), "tier_count:changed",
+                            year_explicit=year is not None, year_offset=offset,
+                            negated=ctx.is_negated(cstart, match.start("n")),
+                            attributed=ctx.is_attributed(match.start("n"))))
+        before = _count_before(match, count)
+        if before is not None:
+            prev_year = int(match.group("year")) if match.group("year") else year and year - 1
+            span = match.span("was") if match.group("was") else (match.start("k"), match.end())
+            drafts.append(Draft("tier_count", fields(tier=tier.tier, count=before, year=prev_year or None),
+                                *span, "tier_count:previous", year_explicit=prev_year is not None,
+                                year_offset=0 if prev_year else offset - 1))
+        taken.append((tier.start, match.end()))
+    return drafts
+
+
+def _count_before(match: re.Match[str], count: int) -> int | None:
+    """The count before the change: "from 34 to 24" 34, "to 14, two fewer than in 2007" 16."""
+    if match.group("was"):
+        return parse_cardinal(match.group("was"))
+    if not match.group("k") or (difference := parse_cardinal(match.group("k"))) is None:
+        return None
+    return count + difference if match.group("cmp").lower() in ("fewer", "less") else count - difference
 
 
 def _earlier_only(ctx: SentenceContext, match: re.Match[str]) -> list[Draft]:

@@ -53,6 +53,9 @@ _BARE_COUNT = re.compile(r"(?:with|and|plus|while|whereas)\s+(?:\S+\s+){1,4}?(?:
 _COUNT_CLAIM_WORDS = ("short", "significant", "sanction", "worst", "tier", "ranking", "watch",
                       "examin", "cover", "assess", "evaluat", "review", "analy", "rank", "rated",
                       "rates", "rating", "grad", "sort", "survey", "look", "conditions", "efforts")
+# ... or a tier's count after a change with no noun: "Tier 3 shrank to 14" (_TIER_CHANGED_RE)
+_CHANGE_WORDS = ("grew", "rose", "fell", "dropped", "shrank", "shrunk", "climbed", "increased", "decreased",
+                 "declined", "jumped", "swelled", "expanded", "went")
 # ... or "the figure stood at 13", "fewer than the 20" (_ANAPHOR_RE), which need no tier
 _ANAPHOR = re.compile(r"(?:figure|number|total|tally|count)\s|(?:fewer|more|less)\s+than")
 # (_ANAPHOR's literals: a cheap test before it)
@@ -135,6 +138,8 @@ def counts(ctx: SentenceContext) -> bool:
     if _has(lower, _COUNT_NOUNS) and (tiers or _has(lower, _COUNT_CLAIM_WORDS)):
         return True
     if _has(lower, _ANAPHOR_WORDS) and _ANAPHOR.search(lower):
+        return True
+    if tiers and _has(lower, _CHANGE_WORDS):  # "the Watch List shrank to 24" (counts._TIER_CHANGED_RE)
         return True
     if tiers and "join" in lower and "others" in lower:  # "Fiji joins 12 others on Tier 3" (_JOIN_OTHERS_RE)
         return True

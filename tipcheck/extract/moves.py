@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year
 from tipcheck.extract.draft import Draft
 from tipcheck.extract.subjects import (
+    ANAPHOR_WORDS,
     Subject,
     clause_subjects,
     conjunct_start,
@@ -21,7 +22,8 @@ from tipcheck.extract.subjects import (
 from tipcheck.extract.tiers_lexicon import TierMention
 
 _UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rais\w*|elevat\w*|"
-       r"regain\w*|improv\w*\s+to")
+       r"regain\w*|improv\w*\s+to|lift(?:ed|s|ing)?(?!\s+(?:off|from|out)\b)")
+# ("lifted off Tier 3" is a move off a list, read by _off_list)
 _DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w*|slid|lower\w*|"
          r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*")
 # "leaping from Tier 3 to Tier 1": a move whose direction the tiers give
@@ -34,7 +36,7 @@ MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTR
 _MOVE_STEMS = ("upgrad", "promot", "mov", "climb", "rose", "risen", "rais", "elevat", "regain", "improv",
                "downgrad", "demot", "drop", "fell", "fall", "relegat", "slip", "slid", "lower", "sank",
                "sunk", "plung", "pushed", "knock", "tumbl", "shift", "switch", "reclassif", "leap", "jump",
-               "vault", "return", "back")
+               "vault", "return", "back", "lift")
 
 
 def may_move(ctx: SentenceContext) -> bool:
@@ -115,7 +117,41 @@ def read_moves(ctx: SentenceContext, streak_in_clause: bool = False) -> MoveRead
             previous_end, previous_subjects = found
     _off_list(ctx, reading)
     _lost_it(ctx, reading)
+    _up_from(ctx, reading)
     return reading
+
+
+# a tier held, then the one it came from: "Libya is on the Watch List, up from Tier 3", a table row
+# "| Jordan | Watch List | down from Tier 2 |"
+_UP_FROM_RE = re.compile(r"[\s,|(—–-]*(?P<dir>up|down)\s+from\s+$", re.IGNORECASE)
+
+
+def _up_from(ctx: SentenceContext, reading: MoveReading) -> None:
+    """A move to a tier from the tier named after "up from" / "down from" right behind it."""
+    if not ctx.has(("up from", "down from")):
+        return
+    for index, (target, source) in enumerate(zip(ctx.tiers, ctx.tiers[1:], strict=False)):
+        found = _UP_FROM_RE.fullmatch(ctx.text, target.end, source.start)
+        if found is None or {index, index + 1} & reading.consumed or not (target.tier and source.tier):
+            continue
+        cstart, _ = local_clause(ctx, target.start)
+        if ctx.is_modal(cstart, target.start):
+            continue
+        begin = conjunct_start(ctx, cstart, target.start)
+        subjects: list[Subject] = list(last_list(ctx, begin, target.start)) \
+            or clause_subjects(ctx, cstart, target.start)
+        year = local_year(ctx, target.start, target.end)
+        offset = 0 if year else local_offset(ctx, target.start, target.end)
+        reading.consumed |= {index, index + 1}
+        reading.targets.add(index)
+        for subject in subjects:
+            reading.drafts.append(Draft(
+                "move", fields(country=name(subject), from_tier=source.tier, to_tier=target.tier,
+                               from_named=True, from_text=source.text, to_text=target.text,
+                               direction=found.group("dir").lower(), year=year),
+                target.start, source.end, "move:up-from", year_explicit=year is not None,
+                year_offset=offset, negated=negated_near(ctx, cstart, target.start),
+                attributed=ctx.is_attributed(target.start), consumed={index, index + 1}))
 
 
 # "upgraded to Tier 2 in 2021 and lost it in 2023": "it" is the tier the move just before reached
@@ -203,7 +239,7 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
             _SELF_EVIDENT.match(verb) or (direction and _ONE_STEP.match(ctx.text, match.end()))
             or (direction and _headline_move(ctx, match))):
         return None  # "rose", "fell" with no tier named: not about a tier
-    subjects: list[Subject] = list(objects)
+    subjects: list[Subject] = list(objects) or _anaphor_object(ctx, match.end())
     if not subjects:
         subjects = list(last_list(ctx, conjunct_start(ctx, region, match.start()), match.start()))
     if not subjects:
@@ -244,6 +280,18 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     if target is not None:
         _companions(ctx, target, cend, year, offset, reading)
     return end, subjects
+
+
+# the verb's object stands for a country: "The 2008 edition slid the country onto the Watch List"
+_ANAPHOR_OBJECT_RE = re.compile(r"\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:country|nation|kingdom|island|"
+                                r"republic|regime|government))\s+(?:back\s+)?(?:to|into|onto|down|up|from|off|"
+                                r"out)\b", re.IGNORECASE)
+
+
+def _anaphor_object(ctx: SentenceContext, offset: int) -> list[Subject]:
+    """The country "it" or "the country" stands for, as the object right after a move verb."""
+    found = _ANAPHOR_OBJECT_RE.match(ctx.text, offset) if ctx.has(ANAPHOR_WORDS) else None
+    return clause_subjects(ctx, found.start(), found.end()) if found else []
 
 
 _OFF_VERB = re.compile(r"drop|remov", re.IGNORECASE)  # "dropped from the watch list": off it, up or down

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from tipcheck.countries import CountryMention
-from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year
+from tipcheck.extract.context import FIRST_REPORT_YEAR, SentenceContext, fields, local_offset, local_year
 from tipcheck.extract.draft import Draft
 from tipcheck.extract.moves import MOVE_RE, STREAK_CUE, STREAK_WORDS, may_move, read_moves
 from tipcheck.extract.streaks import read_streaks
@@ -149,9 +149,10 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             continue
         cstart, cend = local_clause(ctx, mention.start)
         # the subjects first: a tier with none places nothing, whatever the checks after it say
-        subjects = _relative_head(ctx, cstart, mention) or \
+        subjects = _relative_head(ctx, cstart, mention) or _it_after_and(ctx, cstart, mention) or \
             clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
-        if not subjects or _tier_is_subject(ctx, cstart, mention) or ctx.is_modal(cstart, mention.start) or (
+        if not subjects or _tier_is_subject(ctx, cstart, mention) or _names_a_time(ctx, mention) or \
+                ctx.is_modal(cstart, mention.start) or (
                 ctx.has(_SOURCE_WORDS)
                 and _SOURCE_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start)):
             continue
@@ -175,9 +176,16 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
                     or _other_object(ctx, subject, mention)
                     or _place_after(ctx, subject, mention)):
                 continue  # "placing Vietnam on its blacklist and downgrading Indonesia": not Indonesia
-            if name(subject) in runs.get(index, ()):
+            if name(subject) in runs.get(index, ()) or _conceded(ctx, cstart, mention) or \
+                    _restated(ctx, mention):
                 continue
             draft = _placement(ctx, subject, mention, cstart)
+            listed = _listed_years(ctx, cstart, cend) if draft.fields.get("year") is None \
+                and not draft.year_offset else []
+            if listed:  # "the reports of 2013, 2014 and 2015 rated Georgia Tier 2": one placement a year
+                drafts += [replace(draft, fields={**draft.fields, "year": y}, year_explicit=True)
+                           for y in listed]
+                continue
             # one placement per country, tier and time ("among the worst offenders, as does Haiti,
             # which was already on Tier 3 last year": this year and last year)
             key = (name(subject), mention.tier, draft.fields.get("year"), draft.year_offset)
@@ -252,6 +260,16 @@ def _tier_is_subject(ctx: SentenceContext, cstart: int, mention: TierMention) ->
         bool(_ON_THE_WAY_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start))
 
 
+# the tier names a stretch of time, not a place in the report: "officials like to cite the Tier 1 years",
+# "the Watch List era", "its Tier 3 days are over"
+_TIME_NOUN_AFTER_RE = re.compile(r"[\"'”’]?\s+(?:years|era|days|period|decade)\b", re.IGNORECASE)
+
+
+def _names_a_time(ctx: SentenceContext, mention: TierMention) -> bool:
+    """The tier is an adjective of a time noun after it ("the Tier 1 years"): no country is placed."""
+    return bool(_TIME_NOUN_AFTER_RE.match(ctx.text, mention.end))
+
+
 # a relative clause holding the tier: "..., as does Haiti, which was already on Tier 3 last year"
 _RELATIVE_TIER_RE = re.compile(r",\s*(?:which|who)\s+(?P<single>was|is|has|remains|stays|sits)?\b[^,;]*$",
                                re.IGNORECASE)
@@ -267,6 +285,72 @@ def _relative_head(ctx: SentenceContext, cstart: int, mention: TierMention) -> l
     if not run or ctx.text[run[-1].end:relative.start()].strip(" "):
         return []
     return [run[-1]] if relative.group("single") else list(run)
+
+
+# years joined by "and" that date the clause: "the reports of 2013, 2014 and 2015", "spent 2008 and 2009
+# on Tier 3", "in 2012 and 2014" (not "between 2012 and 2014", a range)
+_YEAR_LIST_RE = re.compile(r"\b(?:in|of|during|spent|the)\s+"
+                           r"(?P<list>(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)\b"
+                           r"(?!\s*(?:-|–|to\b))", re.IGNORECASE)
+_LIST_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _listed_years(ctx: SentenceContext, cstart: int, cend: int) -> list[int]:
+    """The years of the one list of years in the clause that dates it, else none."""
+    if " and " not in ctx.text[cstart:cend] or len(ctx.years) < 2:
+        return []
+    found = list(_YEAR_LIST_RE.finditer(ctx.text, cstart, cend))
+    if len(found) != 1:
+        return []
+    years = [int(y) for y in _LIST_YEAR_RE.findall(found[0].group("list"))]
+    return years if all(y >= FIRST_REPORT_YEAR for y in years) else []
+
+
+# an emphatic "did" concedes a past fact without dating it: "Armenia did reach Tier 1, but only from 2013
+# to 2017" (a placement of some earlier report, not of the document's)
+_EMPHATIC_DID_RE = re.compile(r"\bdid\s+(?:(?:indeed|once|eventually|briefly|actually|at\s+one\s+point)\s+)?"
+                              r"(?!not\b|never\b)[a-z]+\s+(?:[\w'’-]+\s+){0,3}?$")
+
+
+def _conceded(ctx: SentenceContext, cstart: int, mention: TierMention) -> bool:
+    """The tier is held in an undated past the writer concedes ("did reach Tier 1"): not read."""
+    return ctx.has(("did",)) and bool(_EMPHATIC_DID_RE.search(ctx.text, max(cstart, mention.start - 50),
+                                                             mention.start)) \
+        and not (local_year(ctx, mention.start, mention.end) or local_offset(ctx, mention.start, mention.end))
+
+
+# a colon closing the tier's clause: what follows it restates the claim ("it was at the very bottom: it
+# was still on Tier 3 in 2019")
+_COLON_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*:\s")
+
+
+def _restated(ctx: SentenceContext, mention: TierMention) -> bool:
+    """An undated tier whose clause a colon closes, restated with its year right after the colon: the
+    dated restatement is the claim ("was at the very bottom: it was still on Tier 3 in 2019")."""
+    colon = _COLON_AFTER_RE.match(ctx.text, mention.end) if ":" in ctx.text else None
+    if colon is None or local_year(ctx, mention.start, mention.end):
+        return False
+    after = [t for t in ctx.tiers if t.start >= colon.end()]
+    return bool(after) and after[0].tier == mention.tier and \
+        local_year(ctx, after[0].start, after[0].end) is not None
+
+
+# "it" opening a later conjunct, after a time phrase at most: "The CAR was on Tier 3 from 2011 to 2015, and
+# this year it is rated Tier 2"
+_IT_OPENS_RE = re.compile(r"\W*(?:(?:this|last|that|next)\s+year,?\s+|(?:now|today),?\s+|"
+                          r"in\s+(?:19|20)\d\d,?\s+)?it\s+(?:(?:now|still|also)\s+)?"
+                          r"(?:is|was|has|had|remains|remained|stays|stayed|sits|sat)\b", re.IGNORECASE)
+
+
+def _it_after_and(ctx: SentenceContext, cstart: int, mention: TierMention) -> list[Subject]:
+    """The subject of the conjunct before, for an "it" that opens the tier's own conjunct (given by name:
+    the other tiers of the sentence are that conjunct's, and do not compete for it)."""
+    begin = conjunct_start(ctx, cstart, mention.start)
+    if begin <= cstart or not ctx.has(("it",)) or not _IT_OPENS_RE.match(ctx.text, begin) or \
+            ctx.countries_in(begin, mention.start):
+        return []
+    before = clause_subjects(ctx, cstart, begin)
+    return [name(before[0])] if len(before) == 1 else []
 
 
 def _dated(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:

@@ -54,7 +54,7 @@ _APPOSED_ORDINAL_RE = re.compile(
     rf"(?:\s+(?:annual\s+)?(?P<noun>edition|report|installment|issue|one|year))?"
     rf"(?=\s*[,;)—–]|\s+-\s|\s+since\s+(?:Congress|the\s+(?:TVPA|Trafficking\s+Victims|law|first|"
     rf"series)|its\s+(?:creation|launch|inception)|it\s+was\s+(?:first|created|launched)|2000\b))"
-    rf"|\b(?:[Tt]he|[Ii]ts)\s+(?P<ord2>{ORDINAL_PATTERN})\s+(?:edition|installment)\s+of\s+(?:the\s+)?"
+    rf"|\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?P<ord2>{ORDINAL_PATTERN})\s+(?:edition|installment)\s+of\s+(?:the\s+)?"
     rf"(?:annual\s+|yearly\s+)?(?:U\.S\.\s+|State\s+Department['’]?s?\s+)?"
     rf"(?:TIP\b|Trafficking\s+in\s+Persons|[Rr]eport\b|[Tt]rafficking\s+report)"
     rf"|\b[Rr]eport(?:\s+(?:is|was)|\s*,?\s+which\s+(?:is|was))\s+(?:now\s+)?in\s+its\s+"
@@ -68,10 +68,11 @@ _REPORT_COMMA_RE = re.compile(r"(?:Report|report|edition)\s*(?:,|\s-|[–—])")
 # what the ordinal branch needs: "annual" and whitespace after whitespace after the ordinal, which
 # ends in "st", "nd", "rd" or "th" (in any case) (see _annual_after_ordinal)
 _ORDINAL_END_RE = re.compile(r"(?i:st|nd|rd|th)")
-# what every branch of _APPOSED_ORDINAL_RE holds: "the", "its" (also of "in its") or "report's", whitespace,
-# the ordinal, then a closing mark or the word after it (the literal first letters let the engine skip
-# ahead to them)
-_APPOSED_HINT_RE = re.compile(rf"(?:The|the|Its|its|'s|’s)\s+{ORDINAL_PATTERN}(?:\s*[,;)—–]|\s+(?:-\s|since|"
+# what every branch of _APPOSED_ORDINAL_RE holds: "the", "its" (also of "in its"), "this" ("this twentieth
+# edition of the report") or "report's", whitespace, the ordinal, then a closing mark or the word after it
+# (the literal first letters let the engine skip ahead to them)
+_APPOSED_HINT_RE = re.compile(rf"(?:The|the|Its|its|This|this|'s|’s)\s+{ORDINAL_PATTERN}"
+                              rf"(?:\s*[,;)—–]|\s+(?:-\s|since|"
                               r"annual|edition|report|installment|issue|one|year))")
 _REPORT_OR_TRAFFICKING_RE = re.compile(r"\b(?:report|trafficking)\b", re.IGNORECASE)
 _PREVIOUS_WORD_RE = re.compile(r"\b(?:last|previous|prior)\b")
@@ -242,6 +243,8 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
             continue  # "KUALA LUMPUR, June 16 —": when the story was filed, not the release
         if _MASTHEAD_LEAD_RE.search(ctx.text, max(0, match.start() - 30), match.start()):
             continue  # "Issue 114 -- 29 June 2020": the newsletter's own date
+        if _deadline(ctx, match.start(), match.end()):
+            continue  # "long after the June 30 deadline": when it was due, not when it came out
         month = month_number(match.group("month") or match.group("month2"))
         day = int(match.group("day") or match.group("day2"))
         if not 1 <= day <= 31:
@@ -265,6 +268,22 @@ def _dates(ctx: SentenceContext) -> list[Draft]:
                 year_explicit=year is not None,
             ))
     return drafts
+
+
+# A date the report was due by, not one it came out on: "the June 30 deadline", "the statutory June 1
+# due date", "a deadline of June 30", "due by June 30"
+_DEADLINE_AFTER_RE = re.compile(r"(?:,?\s+(?:statutory|legal|congressional|annual))?\s+"
+                                r"(?:deadline|due\s+date|cut-?off|target\s+date)\b", re.IGNORECASE)
+_DEADLINE_BEFORE_RE = re.compile(r"\b(?:deadline|due\s+date|cut-?off)\s+(?:of|on|is|was|,)?\s*$|"
+                                 r"\bdue\s+(?:by|on|before|no\s+later\s+than)?\s*$", re.IGNORECASE)
+
+
+def _deadline(ctx: SentenceContext, start: int, end: int) -> bool:
+    """The date at [start, end) is a deadline: named before "deadline" or after "due by"."""
+    if not ctx.has(("deadline", "due", "cut")):
+        return False
+    return bool(_DEADLINE_AFTER_RE.match(ctx.text, end)
+                or _DEADLINE_BEFORE_RE.search(ctx.text, max(0, start - 30), start))
 
 
 def _weekdays(ctx: SentenceContext) -> list[Draft]:

@@ -36,7 +36,7 @@ _FOOD_AID_RE = re.compile(r"(?=[fde])\b(?:food|disaster|emergency)\s+(?:relief\s
                           re.IGNORECASE)
 _SANCTION_CUE_RE = re.compile(r"(?=[tsiwrcpdl])\b(?:tier\s*(?:3|three|iii)|sanction\w*|ineligible|withh\w*|"
                               r"restrict\w*|cut\w*|penalt\w*|den(?:y|ied)|cutting|worst\s+offenders?|"
-                              r"los(?:e|ing)|suspend\w*|cost(?:s|ing)?)\b", re.IGNORECASE)
+                              r"los(?:e|ing)|suspen\w*|cost(?:s|ing)?)\b", re.IGNORECASE)
 _EXEMPT_RE = re.compile(r"\b(?:except\w*|exclud\w*|exempt\w*|not|other\s+than|apart\s+from|"
                         r"spar\w*|but\s+not|nor)\b[^.;]{0,40}$", re.IGNORECASE)
 _EXEMPT_AFTER_RE = re.compile(

@@ -118,9 +118,12 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
     if not any(t.tier and i not in moved for i, t in enumerate(ctx.tiers)):
         # every run needs a tier that no move used (_tier_near), but "for the first time" the one a
         # move reached (_reached_first)
-        if moved and _hinted(ctx, _ORDINAL_HINT) and "first" in ctx.lower:
+        # ... or "remains on it for a second year", on the tier a move of the sentence reached
+        if moved and _hinted(ctx, _ORDINAL_HINT):
             for match in _ORDINAL_RE.finditer(ctx.text):
-                if match.group("unit").lower().startswith("time") and parse_ordinal(match.group("ord")) == 1:
+                first = match.group("unit").lower().startswith("time") and "first" in ctx.lower \
+                    and parse_ordinal(match.group("ord")) == 1
+                if first or _held_again(ctx, match.start(), moved):
                     drafts += _ordinal(ctx, match, moved, [])
         return drafts
     taken: list[tuple[int, int]] = []  # clauses a range already speaks for
@@ -283,15 +286,19 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
     if unit.startswith("time"):
         consecutive = False
     elif not consecutive:
-        lead = ctx.text[max(0, match.start() - 12):match.start()]
-        if not re.search(r"\bfor\s+(?:(?:the|a|its)\s+)?$", lead, re.IGNORECASE):
+        lead = ctx.text[max(0, match.start() - 16):match.start()]
+        if _HELD_YEAR_LEAD.search(lead) and not unit.startswith("report"):
+            consecutive = True  # "in its third year on the Watch List", "unchanged (second year)"
+        elif not re.search(r"\bfor\s+(?:(?:the|a|its)\s+)?$", lead, re.IGNORECASE):
             return []  # "the fifth year" alone is not a streak
-        consecutive = None  # "for the 16th year": a run, or the 16th time
+        else:
+            consecutive = None  # "for the 16th year": a run, or the 16th time
     if not count:
         return []
     cstart, cend = local_clause(ctx, match.start())
     tier = _reached_first(ctx, match, moved) if unit.startswith("time") and count == 1 else None
-    tier = tier or _tier_near(ctx, match.span(), cstart, cend, moved)
+    tier = tier or _held_again(ctx, match.start(), moved) or \
+        _tier_near(ctx, match.span(), cstart, cend, moved)
     if tier is None or _supposed(ctx, cstart, match.start()):
         return []
     if unit.startswith("time") and count == 1 and not _first_time_on(ctx, match, tier):
@@ -313,6 +320,27 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
             "streak:ordinal", tier, (cstart, cend), match.span(),
         ))
     return out
+
+
+# a verb of staying on "it" or "there", right before the run: "..., and Zimbabwe remains on it for a second
+# year" (the tier named before it in the sentence)
+_ON_IT_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|stays?|stayed|remains?|remained|sits?|sat)\s+"
+                              r"(?:(?:still|also|now|again)\s+)?(?:on\s+it|there)\s+for\s+"
+                              r"(?:the\s+|a\s+|an\s+|its\s+)?$", re.IGNORECASE)
+
+
+def _held_again(ctx: SentenceContext, offset: int, moved: set[int]) -> TierMention | None:
+    """The tier a move reached before "remains on it for" / "stays there for" at `offset`."""
+    lead = _ON_IT_BEFORE_RE.search(ctx.text, max(0, offset - 60), offset) if moved else None
+    if lead is None:
+        return None
+    reached = [ctx.tiers[i] for i in moved if ctx.tiers[i].end <= lead.start() and ctx.tiers[i].tier]
+    return max(reached, key=lambda t: t.end) if reached else None
+
+
+# the Nth year of a run with no "consecutive": "Gabon, in its third year on the Watch List", a table's
+# "unchanged (second year)"
+_HELD_YEAR_LEAD = re.compile(r"(?:\bin\s+(?:its|their)|\bunchanged\W*)\s*$", re.IGNORECASE)
 
 
 # "upgraded to Tier 1 for the first time": the tier the move reached
