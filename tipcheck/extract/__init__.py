@@ -108,8 +108,11 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
 # a sentence that opens with "It", "The country": it speaks of the subject of the sentence before
 # (not the "it" of "It is the first time ...", "It was not clear ...", which stands for no country)
 # ("After four years on the watch list, it was bumped up": a fronted phrase before the subject counts)
+# ("Before that it had spent six years on Tier 3": a short time adverb needs no comma)
 _OPENING_ANAPHOR_RE = re.compile(r"\W*(?:(?:After|Before|Following|Despite|Since|Until|Like|Unlike|With|"
-                                 r"Having|In|For|By)\b[^,;:]{1,80},\s+(?=its?\b))?"
+                                 r"Having|In|For|By)\b[^,;:]{1,80},\s+(?=its?\b)|"
+                                 r"(?:(?:After|Before|Until|Since|By)\s+(?:that|then)|Back\s+then|Then|Later|"
+                                 r"Earlier|Previously)\s+(?=its?\b))?"
                                  r"(?:(?i:it)(?!\s+(?:is|was|'s|’s)\s+(?:the|a|an|not|also|unclear|clear|"
                                  r"likely|possible|time|hard|too)\b)|(?i:its)|(?:The|Our)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:nation|country|kingdom|government|state|republic|island))\b")
