@@ -243,10 +243,25 @@ def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: i
         after = [t for t in candidates if t.start <= follow.end() + 40 and t.start >= offset]
         if after:
             return after[0]
+    candidates = [t for t in candidates if t.start < phrase[1] or not _opens_clause(ctx, t)]
     inside = [t for t in candidates if start <= t.start < end] or candidates
     if not inside:
         return None
     return min(inside, key=lambda t: max(t.start - phrase[1], phrase[0] - t.end, 0))
+
+
+# a tier after the run that is the subject of a clause of its own: "... in four consecutive reports, from
+# 2005 to 2008, and that the Watch List was itself only introduced in 2004" (a statement about the list)
+_CLAUSE_OPENER_BEFORE_RE = re.compile(r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas|\bthat)\s+(?:the\s+)?$",
+                                      re.IGNORECASE)
+_VERB_AFTER_RE = re.compile(r"\s+(?:itself\s+|also\s+|then\s+|only\s+)*(?:was|is|were|are|has|had|have|"
+                            r"remains|remained|grew|grows|shrank|shrinks|includes|included|holds|held)\b")
+
+
+def _opens_clause(ctx: SentenceContext, tier: TierMention) -> bool:
+    """The tier is the subject of a clause of its own (a run's tier is what a country is on)."""
+    return bool(_VERB_AFTER_RE.match(ctx.text, tier.end)) and \
+        bool(_CLAUSE_OPENER_BEFORE_RE.search(ctx.text, max(0, tier.start - 12), tier.start))
 
 
 def _subjects(ctx: SentenceContext, start: int, end: int, phrase: tuple[int, int]) -> list[Subject]:
