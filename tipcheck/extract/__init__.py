@@ -254,10 +254,17 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
                     and not draft.fields.get("year"):
                 draft.fields["year"] = prior_year
                 draft.year_explicit = True
+    limit = len(text)
+    if not named:  # "Georgia was bumped up to Tier 1, four years after the 2003 report ...": 2007, before it
+        later = [(d.fields["year"] + d.fields["later"], d.start) for d in drafts if d.kind == "report_year"
+                 and d.fields.get("later") and d.fields.get("year")]
+        if len(later) == 1:
+            (year, limit), = later
+            named = {year}
     if len(named) != 1:
         return drafts
     year = named.pop()
-    for draft in drafts:
+    for draft in (d for d in drafts if d.start < limit):
         # (a report number beside it numbers that report: "the 2003 report, the third annual report")
         if (draft.kind != "report_year" or draft.fields.get("ordinal")) and not draft.year_explicit \
                 and not draft.year_offset and not draft.fields.get("year"):

@@ -7,7 +7,7 @@ import re
 
 from tipcheck.extract.context import SentenceContext, fields
 from tipcheck.extract.draft import Draft
-from tipcheck.numbers import ORDINAL_PATTERN, parse_ordinal
+from tipcheck.numbers import CARDINAL_PATTERN, ORDINAL_PATTERN, parse_cardinal, parse_ordinal
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {
@@ -76,6 +76,9 @@ _APPOSED_HINT_RE = re.compile(rf"(?:The|the|Its|its|This|this|'s|’s)\s+{ORDINA
                               r"annual|edition|report|installment|issue|one|year))")
 _REPORT_OR_TRAFFICKING_RE = re.compile(r"\b(?:report|trafficking)\b", re.IGNORECASE)
 _PREVIOUS_WORD_RE = re.compile(r"\b(?:last|previous|prior)\b")
+# "four years after the 2003 report had placed it on Tier 3": an earlier report, N years before the news
+_YEARS_AFTER_LEAD_RE = re.compile(rf"\b(?P<n>a|an|{CARDINAL_PATTERN})\s+(?:full\s+|long\s+)?years?\s+"
+                                  r"(?:after|since)\s+(?:the\s+)?$", re.IGNORECASE)
 # (each pattern below opens with a lookahead for the first letters its matches can start with: one cheap
 # test at each position before the engine tries the alternatives)
 _DATE_RE = re.compile(
@@ -178,6 +181,15 @@ def _still_to_come(ctx: SentenceContext, start: int, end: int) -> bool:
     return bool(_FUTURE_CLAUSE_RE.search(lead) and _FUTURE_VERB_RE.match(ctx.lower, end))
 
 
+def _years_later(ctx: SentenceContext, start: int) -> int | None:
+    """N of "N years after the YEAR report" before `start`: the sentence's news is N reports later."""
+    found = _YEARS_AFTER_LEAD_RE.search(ctx.text, max(0, start - 40), start)
+    if found is None:
+        return None
+    years = 1 if found.group("n").lower() in ("a", "an") else parse_cardinal(found.group("n"))
+    return years if years and years <= 30 else None
+
+
 def report_years(ctx: SentenceContext) -> list[Draft]:
     """Report-year claims of one sentence: "the 2014 TIP Report", "the second annual report"."""
     drafts: list[Draft] = []
@@ -197,10 +209,12 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
             year = None
         lead = text[max(0, match.start() - 25):match.start()].lower()
         previous = bool(_PREVIOUS_WORD_RE.search(lead))
+        later = _years_later(ctx, match.start()) if year and ("after" in lead or "since" in lead) else None
         coming = _still_to_come(ctx, match.start(), match.end())
         drafts.append(Draft(
             kind="report_year",
-            fields=fields(year=year, ordinal=ordinal, previous=previous or None, coming=coming or None),
+            fields=fields(year=year, ordinal=ordinal, previous=(previous or bool(later)) or None,
+                          later=later, coming=coming or None),
             start=match.start(), end=match.end(),
             reading="report_year:ordinal" if ordinal else "report_year:named",
             year_explicit=year is not None,
