@@ -438,7 +438,27 @@ def _other_conjunct(ctx: SentenceContext, cstart: int, subject: Subject, mention
         return False  # "Malaysia fell to Tier 3; it was rated Tier 2 ...": "it" is Malaysia
     if subject.start > mention.end:
         return conjunct_start(ctx, cstart, subject.start) > mention.end or _new_clause(ctx, subject, mention)
-    return conjunct_start(ctx, cstart, mention.start) > subject.end
+    return conjunct_start(ctx, cstart, mention.start) > subject.end or _closed_conjunct(ctx, subject, mention)
+
+
+# after a country's own verb, a conjunction and another subject: "Azerbaijan climbed and Belarus and Russia
+# were placed at the bottom" (Azerbaijan's clause ended with "climbed")
+_THEN_ANOTHER_RE = re.compile(r"(?:\s+(?!(?:and|but|while|whereas)\b)[\w'’-]+){0,4}?\s*,?\s+"
+                              r"(?:and|but|while|whereas)\s+(?:(?:the|neighbou?ring|nearby)\s+)?$")
+
+
+# ("Belarus stayed and Russia remained on Tier 3": one tier shared by two verbs of holding it)
+_HOLDING_VERB_RE = re.compile(r"\s+(?:(?:also|then|later|now|too)\s+)?"
+                              r"(?:stay|remain|sit|sat|held|hold|kept|keep)", re.IGNORECASE)
+
+
+def _closed_conjunct(ctx: SentenceContext, subject: CountryMention, mention: TierMention) -> bool:
+    """The country's own verb ends its conjunct before another country's, which holds the tier."""
+    verb = _OWN_VERB.match(ctx.text, subject.end)
+    if verb is None or _HOLDING_VERB_RE.match(ctx.text, subject.end):
+        return False
+    after = ctx.countries_in(verb.end(), mention.start)
+    return bool(after) and bool(_THEN_ANOTHER_RE.fullmatch(ctx.text, verb.end(), after[0].start))
 
 
 _AND_BEFORE = re.compile(r"\s+(?:and|but|while|whereas)\s+(?:(?:the|neighbou?ring|nearby)\s+)?$")
