@@ -246,6 +246,16 @@ _ON_THE_WAY_WORDS = ("waiting", "room", "step", "path", "road", "route", "gatewa
                      "prelude", "precursor", "brink", "verge", "edge")  # what _ON_THE_WAY_RE needs
 
 
+# a tier that something is said of as a goal: "Tier 1 is within reach", "Tier 2 looks achievable"
+_GOAL_AFTER_RE = re.compile(
+    r"[\"'”’]?\s+(?:status\s+|ranking\s+|rating\s+)?(?:is|was|remains|seems|looks|appears|feels)\s+"
+    r"(?:now\s+|still\s+|finally\s+|well\s+|not\s+)?(?:(?:within|in|out\s+of)\s+(?:reach|grasp|sight|view)|"
+    r"(?:a\s+)?(?:possible|possibility|achievable|attainable|realistic|reachable|unreachable|"
+    r"the\s+(?:goal|aim|target|objective|prize)))\b", re.IGNORECASE)
+_GOAL_WORDS = ("reach", "grasp", "sight", "view", "possib", "achievable", "attainable", "realistic", "goal",
+               "aim", "target", "objective", "prize")  # what _GOAL_AFTER_RE needs (one of them)
+
+
 def _tier_is_subject(ctx: SentenceContext, cstart: int, mention: TierMention) -> bool:
     """The tier is the subject of a copula, near the clause's start: a statement about the tier, where
     no country is placed ("the Watch List being something is not a country being on it"); or a label's
@@ -256,6 +266,8 @@ def _tier_is_subject(ctx: SentenceContext, cstart: int, mention: TierMention) ->
     if _LABEL_BEFORE_RE.search(ctx.text, max(0, mention.start - 8), mention.start) and \
             _LABEL_SUBJECT_RE.match(ctx.text, mention.end):
         return True
+    if ctx.has(_GOAL_WORDS) and _GOAL_AFTER_RE.match(ctx.text, mention.end):
+        return True  # "they think Tier 1 is within reach": a goal, not a place held
     return ctx.has(_ON_THE_WAY_WORDS) and \
         bool(_ON_THE_WAY_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start))
 
