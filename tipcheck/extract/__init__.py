@@ -79,9 +79,10 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         skipped.clear()
         text = sentence.text.replace("\n", " ")  # a hard-wrapped sentence reads as one line (same offsets)
         mentions = index.find(text, context=tuple(mentioned))
-        dateline = _dateline_end(text)
+        dateline = _dateline_end(text, mentions)
         here = _previous_subject(previous, index, mentioned) \
-            if _OPENING_ANAPHOR_RE.match(text, dateline) else None
+            if _OPENING_ANAPHOR_RE.match(text, dateline) or (not mentions and _LONE_IT_RE.search(text)) \
+            else None
         # the dateline's city is where the story was filed, never a subject ("PRAGUE -- The report ...")
         ctx = SentenceContext(text, [m for m in mentions if m.start >= dateline] if dateline else mentions,
                               here or focus, quoted=quoted(sentence), prior_tier=prior_tier)
@@ -116,6 +117,11 @@ _OPENING_ANAPHOR_RE = re.compile(r"\W*(?:(?:After|Before|Following|Despite|Since
                                  r"(?:(?i:it)(?!\s+(?:is|was|'s|’s)\s+(?:the|a|an|not|also|unclear|clear|"
                                  r"likely|possible|time|hard|too)\b)|(?i:its)|(?:The|Our)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:nation|country|kingdom|government|state|republic|island))\b")
+# a sentence naming no country that speaks of one as "it": "Which still feels remarkable when you remember
+# it spent the first eleven reports on Tier 3" (the subject of the sentence before, as for an opening "It")
+_LONE_IT_RE = re.compile(r"\bit\s+(?:has\s+|had\s+|have\s+)?(?:spent|stayed|remained|fell|rose|sat|went|won|"
+                         r"lost|kept|held|moved|slipped|climbed|dropped|returned|landed|was\s+(?:placed|put|moved|"
+                         r"ranked|rated|listed|downgraded|upgraded|demoted|kept|lifted))\b")
 # the subject that opens a sentence: "Neighboring Uzbekistan, where ..., remained on the Watch List."
 _OPENING_RE = re.compile(r"\W*(?:(?:the|neighbou?ring|nearby|meanwhile|separately|however|also)\W+)*$",
                          re.IGNORECASE)
@@ -137,7 +143,7 @@ def _previous_subject(previous: tuple[str, list[CountryMention] | None], index: 
     text, mentions = previous
     if mentions is None:
         mentions = index.find(text.replace("\n", " "), context=tuple(mentioned))
-    dateline = _dateline_end(text)
+    dateline = _dateline_end(text, mentions)
     first = next((m for m in sorted(mentions, key=lambda m: m.start)
                   if m.country and m.country != AUTHOR_COUNTRY and m.start >= dateline), None)
     if first is None or not _OPENING_RE.match(text[dateline:first.start]):
@@ -151,9 +157,17 @@ _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}
                           r"(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([^()]{1,40}\))?\s*(?:--|-|–|—)\s+")
 
 
-def _dateline_end(text: str) -> int:
-    """Where a sentence's dateline ends (0 when it has none)."""
+# a speaker's name in a transcript, before a capital: "OWEN: Burma stays on the Watch List", "Q: Is it
+# ..." (not "GUATEMALA: stays on Tier 2", where the name in capitals is the subject)
+_SPEAKER_RE = re.compile(r"\s*[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]+){0,2}:\s+(?=[A-Z\"“‘'])")
+
+
+def _dateline_end(text: str, mentions: Sequence[CountryMention] = ()) -> int:
+    """Where a sentence's dateline, or a transcript's speaker label naming no country, ends (else 0)."""
     match = _DATELINE_RE.match(text)
+    if match is None and (match := _SPEAKER_RE.match(text)) is not None and \
+            any(m.country and m.start < match.end() for m in mentions):
+        return 0  # "MEXICO: Tier 2 for the sixth straight year": the label is the subject
     return match.end() if match else 0
 
 

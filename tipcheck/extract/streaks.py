@@ -62,7 +62,9 @@ _RELATIVE_RE = re.compile(r",\s*(?:(?P<plural>(?:both|all|each|two|three|four|fi
                           r"[^,;]*$", re.IGNORECASE)
 # "in the first two reports", "in each of the previous three reports", "in the past two editions"
 _REPORTS_SPAN_RE = re.compile(
-    rf"\bin\s+(?:each\s+of\s+|all\s+|both\s+)?the\s+(?P<which>first|previous|preceding|prior|past|last)\s+"
+    rf"\b(?:in|(?:spent|during|throughout|over|for)(?=\s+(?:all\s+|both\s+)?the\s+first\b))"
+    rf"\s+(?:each\s+of\s+|all\s+|both\s+)?the\s+"
+    rf"(?P<which>first|previous|preceding|prior|past|last)\s+"
     rf"(?P<n>{CARDINAL_PATTERN})\s+(?:reports|editions|years|assessments|rankings)\b", re.IGNORECASE)
 # "since the first report in 2001", "since its first ranking in 2012", "since the first in 2001"
 _SINCE_FIRST = re.compile(r"\bsince\s+(?:the\s+|its\s+)?(?:first(?:\s+(?:one|report|edition|list|ranking|"
@@ -145,7 +147,8 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
 
 
 def _reports_spans(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
-    """ "in the first two reports", "in each of the previous three reports"."""
+    """ "in the first two reports", "in each of the previous three reports", "spent the first eleven
+    reports on Tier 3"."""
     drafts: list[Draft] = []
     for match in _REPORTS_SPAN_RE.finditer(ctx.text):
         if any(a <= match.start() < b for a, b in taken):
