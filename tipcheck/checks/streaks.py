@@ -24,6 +24,8 @@ def _ends(claim: Claim, year: int) -> tuple[int, ...]:
     ends = claim.field("ends", "report")
     if ends == "range":
         return (claim.field("until"),)
+    if ends == "before" and claim.field("gap"):  # "..., after four years on the Watch List" that ended
+        return (year - claim.field("gap"),)  # before a current run of `gap` reports
     return {"before": (year - 1,), "either": (year - 1, year)}.get(ends, (year,))
 
 
@@ -74,7 +76,11 @@ def streak_facts(claim: Claim, env: Env) -> Outcome | None:
         return next((r for r in results if r.holds), None) or \
             next((r for r in results if r.holds is None), results[0])
 
-    if claim.kind == "streak":
+    if claim.kind == "streak" and claim.field("gap") and claim.field("ends") == "before":
+        lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in {length} reports in a row, the last "
+                f"of them {claim.field('gap')} reports before the claim's (before the run it speaks of), "
+                f"and not in the one before them")
+    elif claim.kind == "streak":
         lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in each of the last {length} "
                 + ("reports" if claim.field("at_least") else "reports, and not in the one before"))
     else:

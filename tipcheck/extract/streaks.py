@@ -141,9 +141,26 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
         drafts += _reports_spans(ctx, moved, taken)
     if ctx.has(("year",)):  # what _DURATION_RE needs: "six years", "a six-year stretch"
         drafts += _durations(ctx, moved, taken)
+        _before_the_current_run(drafts)
     drafts += _starts(ctx, moved, taken)
     drafts += _since_last_year(ctx, moved, taken)
     return drafts
+
+
+def _before_the_current_run(drafts: list[Draft]) -> None:
+    """ "Guatemala stays on Tier 2 for a second straight year, after four years on the Watch List": the
+    earlier run ended before the current one began, `gap` reports before the claim's (TVPA reports are
+    annual, so a current run of L years started L − 1 reports back)."""
+    current = [d for d in drafts if d.reading == "streak:ordinal" and d.fields.get("consecutive")
+               and "ends" not in d.fields and "until" not in d.fields]
+    for draft in drafts:
+        if draft.reading != "streak:duration" or draft.fields.get("ends") != "before":
+            continue
+        country, tier = draft.fields.get("country"), draft.fields.get("tier")
+        runs = [d for d in current if d.end <= draft.start and d.fields.get("country") == country
+                and d.fields.get("tier") != tier]
+        if len(runs) == 1 and runs[0].fields["length"] > 1:
+            draft.fields["gap"] = runs[0].fields["length"]
 
 
 def _reports_spans(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
@@ -225,6 +242,7 @@ _TIME_FOLLOW_RE = re.compile(r"\s+(?:that\s+)?(?:(?!and\b|but\b|while\b|or\b)[\w
                              r"(?:has|have|had|was|were|is)\s+(?:(?:ever|been|now|also|even)\s+)*"
                              r"(?:[a-z]+\s+)?(?:on|in|at|to|onto)\s+")
 _THERE_BEFORE_RE = re.compile(r"\b(?:there|where)\b[^,;]{0,30}$", re.IGNORECASE)
+_COMMA_RE = re.compile(r"[,;]")
 _HYPOTHETICAL_WORDS = ("risk", "danger", "threat", "verge", "brink", "fear", "could", "may", "might", "would")
 
 
@@ -242,8 +260,9 @@ def _tier_near(ctx: SentenceContext, phrase: tuple[int, int], start: int, end: i
     if ctx.has(("there", "where")) and \
             _THERE_BEFORE_RE.search(ctx.text[max(0, phrase[0] - 40):phrase[0]]):
         candidates = [t for t in candidates if t.end <= phrase[0]]
-    if follow:
-        after = [t for t in candidates if t.start <= follow.end() + 40 and t.start >= offset]
+    if follow:  # (not past a comma: "for a second straight year in the 2016 report, after four years on")
+        after = [t for t in candidates if t.start <= follow.end() + 40 and t.start >= offset
+                 and not _COMMA_RE.search(ctx.text, follow.end(), t.start)]
         if after:
             return after[0]
     candidates = [t for t in candidates if t.start < phrase[1] or not _opens_clause(ctx, t)]
