@@ -31,7 +31,10 @@ OWN_FLOOR = {"e": {"recall": 0.70, "precision": 0.95, "coverage": 0.78},
              # after the session 5 rules 0.89 / 1.00 / 0.97 (planted 0.94 / 1.00)
              "j": {"recall": 0.85, "precision": 0.95, "coverage": 0.93},
              # k: written at the start of session 5, measured untuned 0.86 / 0.71 / 0.91 (planted 0.91 / 0.85)
-             "k": {"recall": 0.80, "precision": 0.65, "coverage": 0.85}}
+             "k": {"recall": 0.80, "precision": 0.65, "coverage": 0.85},
+             # l: written in session 5 after the fixes for j and k, measured untuned 0.75 / 0.65 / 0.89
+             # (planted 0.81 / 0.79)
+             "l": {"recall": 0.70, "precision": 0.60, "coverage": 0.85}}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in FOLDERS])
