@@ -38,7 +38,7 @@ CHECKS: dict[str, CheckKind] = {
     "first_listed": _kind(streaks.first_listed, "claim", "country", "tier", "since", "actual"),
     "tier_named": _kind(placements.tier_named, "claim", "side", "text", "facts"),
     "placement_facts": _kind(placements.placement_facts, "claim", "country", "tier", "actual",
-                             "report_year", "placed"),
+                             "report_year", "placed", "claimed"),
     "move_facts": _kind(placements.move_facts, "claim", "country", "report_year", "before",
                         "after", "claimed"),
     "tier_count": _kind(statements.tier_count, "claim", "count", "tier", "report_year", "actual"),

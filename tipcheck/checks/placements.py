@@ -60,7 +60,8 @@ def placement_facts(claim: Claim, env: Env) -> Outcome | None:
     def test(year: int) -> YearResult:
         actual, said, placed, step, cited = _placement(env, country, year)
         values = {"country": country, "tier": tier_name(tier), "actual": said, "report_year": year,
-                  "placed": placed}
+                  "placed": placed, "claimed": "though the claim says it was not" if claim.negated
+                  else f"not on {tier_name(tier)}"}
         if actual is None and said == "unknown":
             return YearResult(year, None, (f"the facts hold no placement of {country} in {year}",),
                               values=values)
@@ -94,8 +95,9 @@ def _never(claim: Claim, env: Env, country: str, tier: str) -> Outcome | None:
 
     def test(year: int) -> YearResult:
         last = year - 1 if before else year
-        values = {"country": country, "tier": f"off {tier_name(tier)}", "report_year": year,
-                  "actual": tier_name(tier)}
+        values = {"country": country, "tier": tier_name(tier), "report_year": year,
+                  "actual": tier_name(tier), "placed": f"on {tier_name(tier)}",
+                  "claimed": "though the claim says it never was" + (" before" if before else "")}
         known = False
         for y in range(env.facts.years.start, last + 1):
             fact = env.facts.tier(country, y)
