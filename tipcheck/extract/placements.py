@@ -152,6 +152,7 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
         subjects = _relative_head(ctx, cstart, mention) or _it_after_and(ctx, cstart, mention) or \
             clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
         if not subjects or _tier_is_subject(ctx, cstart, mention) or _names_a_time(ctx, mention) or \
+                _in_the_scale(ctx, mention) or \
                 ctx.is_modal(cstart, mention.start) or (
                 ctx.has(_SOURCE_WORDS)
                 and _SOURCE_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start)):
@@ -275,6 +276,19 @@ def _tier_is_subject(ctx: SentenceContext, cstart: int, mention: TierMention) ->
 # the tier names a stretch of time, not a place in the report: "officials like to cite the Tier 1 years",
 # "the Watch List era", "its Tier 3 days are over"
 _TIME_NOUN_AFTER_RE = re.compile(r"[\"'”’]?\s+(?:years|era|days|period|decade)\b", re.IGNORECASE)
+
+
+# the whole scale, top to bottom: "it sorts governments into four categories, from Tier 1 through Tier 2
+# and the Watch List down to Tier 3" (a move along it is read by the move reader first)
+_WHOLE_SCALE_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:Tier\s*(?:1|one|I)\b|top)[^.;]{0,100}?"
+                             r"\b(?:to|through)\s+(?:the\s+)?(?:Tier\s*(?:3|three|III)\b|bottom)",
+                             re.IGNORECASE)
+
+
+def _in_the_scale(ctx: SentenceContext, mention: TierMention) -> bool:
+    """The tier is one step of the scale described from top to bottom, not a country's place."""
+    return "from" in ctx.lower and any(m.start() <= mention.start < m.end()
+                                       for m in _WHOLE_SCALE_RE.finditer(ctx.text))
 
 
 def _names_a_time(ctx: SentenceContext, mention: TierMention) -> bool:

@@ -207,7 +207,7 @@ _OTHER_RANKING = re.compile(
     r"this|that|last|next|again|status|country|countries|nations?|governments?)\b)[a-z]+){0,2}?[\s-]+"
     r"(?:firms?|compan(?:y|ies)|suppliers?|contractors?|subcontractors?|vendors?|manufacturers?|brands?|"
     r"retailers?|banks?|capital|lenders?|investors?|cit(?:y|ies)|towns?|universit(?:y|ies)|schools?|"
-    r"colleges?|hospitals?|clubs?|teams?|players?|leagues?|carriers?|operators?|airports?|customers?|"
+    r"colleges?|institutions?|institutes?|research|hospitals?|clubs?|teams?|players?|leagues?|carriers?|operators?|airports?|customers?|"
     r"partners?|sponsors?|automakers?|networks?|markets?)\b")
 
 # Other governments' watch lists: the State Department's religious-freedom "Special Watch List", the
