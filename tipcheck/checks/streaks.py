@@ -22,7 +22,7 @@ def _reworded(claim: Claim, n: int) -> str | None:
 def _ends(claim: Claim, year: int) -> tuple[int, ...]:
     """The report years that may close the run: the claim's own, the one before, or either."""
     ends = claim.field("ends", "report")
-    if ends == "range":
+    if ends in ("range", "until"):  # "until": a run of N that ended in a given report
         return (claim.field("until"),)
     if ends == "before" and claim.field("gap"):  # "..., after four years on the Watch List" that ended
         return (year - claim.field("gap"),)  # before a current run of `gap` reports
@@ -76,7 +76,10 @@ def streak_facts(claim: Claim, env: Env) -> Outcome | None:
         return next((r for r in results if r.holds), None) or \
             next((r for r in results if r.holds is None), results[0])
 
-    if claim.kind == "streak" and claim.field("gap") and claim.field("ends") == "before":
+    if claim.kind == "streak" and claim.field("ends") == "until":
+        lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in {length} reports in a row up to "
+                f"{claim.field('until')}, and not in the one before them")
+    elif claim.kind == "streak" and claim.field("gap") and claim.field("ends") == "before":
         lead = (f"\"{claim.text}\" ⇒ {country} on {tier_name(tier)} in {length} reports in a row, the last "
                 f"of them {claim.field('gap')} reports before the claim's (before the run it speaks of), "
                 f"and not in the one before them")

@@ -62,6 +62,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
     focus: str | None = None
     skipped: list[Sentence] = []  # passed over since the last sentence read; countries found lazily
     previous: tuple[str, list[CountryMention] | None] = ("", [])  # the sentence before, its countries
+    earlier: tuple[str, list[CountryMention] | None] = ("", [])  # and the one before that
     prior_tier: str | None = None  # the one tier the sentence before placed countries on
     that_year: int | None = None  # the year the last dated sentence spoke of: what "That year" means
     prior_year: int | None = None  # the one year of the sentence before, whose tier "there" stands for
@@ -71,7 +72,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         if not is_candidate(sentence.text):  # the cheap literal prefilter (extract/triggers.py)
             if _might_name_country(sentence.text):
                 skipped.append(sentence)
-            previous = (sentence.text, None)  # found only if needed ("Pakistan has fared better.")
+            previous, earlier = (sentence.text, None), previous  # countries found only if needed
             prior_tier = prior_year = None
             continue
         for passed in skipped:  # their countries set the focus ("it", "the nation") and context
@@ -80,7 +81,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         text = sentence.text.replace("\n", " ")  # a hard-wrapped sentence reads as one line (same offsets)
         mentions = index.find(text, context=tuple(mentioned))
         dateline = _dateline_end(text, mentions)
-        here = _previous_subject(previous, index, mentioned) \
+        here = _previous_subject(previous, index, mentioned, earlier) \
             if _OPENING_ANAPHOR_RE.match(text, dateline) or (not mentions and _LONE_IT_RE.search(text)) \
             else None
         # the dateline's city is where the story was filed, never a subject ("PRAGUE -- The report ...")
@@ -101,7 +102,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         if not drafts and _claimlike(ctx):
             result.unread.append(sentence)
         focus = _note_countries(mentions, mentioned, focus)
-        previous = (text, mentions)
+        previous, earlier = (text, mentions), previous
     result.countries = list(mentioned)  # up to the last sentence read closely
     return result
 
@@ -119,7 +120,9 @@ _OPENING_ANAPHOR_RE = re.compile(r"\W*(?:(?:After|Before|Following|Despite|Since
                                  r"(?:nation|country|kingdom|government|state|republic|island))\b")
 # a sentence naming no country that speaks of one as "it": "Which still feels remarkable when you remember
 # it spent the first eleven reports on Tier 3" (the subject of the sentence before, as for an opening "It")
-_LONE_IT_RE = re.compile(r"\bit\s+(?:has\s+|had\s+|have\s+)?(?:spent|stayed|remained|fell|rose|sat|went|won|"
+# ("This is its fourth year on Tier 3")
+_LONE_IT_RE = re.compile(r"\bits\s+[\w-]+\s+(?:(?:straight|consecutive|successive)\s+)?year\b|"
+                         r"\bit\s+(?:has\s+|had\s+|have\s+)?(?:spent|stayed|remained|fell|rose|sat|went|won|"
                          r"lost|kept|held|moved|slipped|climbed|dropped|returned|landed|was\s+(?:placed|put|moved|"
                          r"ranked|rated|listed|downgraded|upgraded|demoted|kept|lifted))\b")
 # the subject that opens a sentence: "Neighboring Uzbekistan, where ..., remained on the Watch List."
@@ -137,12 +140,17 @@ def _claimlike(ctx: SentenceContext) -> bool:
 
 
 def _previous_subject(previous: tuple[str, list[CountryMention] | None], index: CountryIndex,
-                      mentioned: dict[str, int]) -> str | None:
+                      mentioned: dict[str, int],
+                      earlier: tuple[str, list[CountryMention] | None] | None = None) -> str | None:
     """The country that opens the sentence before ("Neighboring Uzbekistan ... . It had been lifted
-    from Tier 3 last year": Uzbekistan), else None (the document's focus stands)."""
+    from Tier 3 last year": Uzbekistan), or the one before that when the sentence between names no
+    country ("Afghanistan stays on Tier 3. The report said the Taliban did nothing. It is one of 21
+    countries on Tier 3"), else None (the document's focus stands)."""
     text, mentions = previous
     if mentions is None:
         mentions = index.find(text.replace("\n", " "), context=tuple(mentioned))
+    if earlier is not None and not any(m.country for m in mentions):
+        return _previous_subject(earlier, index, mentioned)
     dateline = _dateline_end(text, mentions)
     first = next((m for m in sorted(mentions, key=lambda m: m.start)
                   if m.country and m.country != AUTHOR_COUNTRY and m.start >= dateline), None)

@@ -371,6 +371,11 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
     for year in years:
         if cstart <= year.start < start and _YEAR_OPENS_RE.fullmatch(ctx.text, cstart, year.start):
             return year.year  # "In 2022, South Korea was downgraded ...", "As recently as 2014 ..."
+    before = [y for y in years if cstart <= y.start < start]
+    if before and ctx.has(_THEN_WORDS) and _THEN_IN_RE.search(ctx.text, max(cstart, before[-1].start - 16),
+                                                              before[-1].start) \
+            and not _COMMA_RE.search(ctx.text, before[-1].end + 2, start):
+        return before[-1].year  # "It clawed its way back, then in 2016 it was bumped down to Tier 3": 2016
     agent = _REPORT_AGENT_RE.match(ctx.text, cstart) if ctx.has(_REPORT_NOUNS) else None
     if agent is not None and agent.end() <= start and \
             not any(agent.end() <= y.start < start for y in ctx.years):
@@ -388,6 +393,10 @@ _YEAR_RANGE_RE = re.compile(r"\s*(?:-|–|to\b|and\b)\s*(?:19|20)\d\d")
 _REPORT_AGENT_RE = re.compile(r"\W*(?:the|its|that)\s+(?P<y>(?:19|20)\d\d)\s+(?:TIP\s+|annual\s+)?"
                               r"(?:report|edition|rankings?)\b", re.IGNORECASE)
 _REPORT_NOUNS = ("report", "edition", "ranking")  # what _REPORT_AGENT_RE needs
+# a later step of the clause opened by its year: ", then in 2016 it was bumped down", "and in 2019 rose to"
+_THEN_IN_RE = re.compile(r"(?:,|\band|\bbut)\s+(?:then|later|again|finally)?\s*(?:in|by)\s+$", re.IGNORECASE)
+_THEN_WORDS = (",", "and", "but")  # what _THEN_IN_RE needs
+_COMMA_RE = re.compile(r"[,;]")
 # the year opens the clause: "In 2022, ...", "As recently as 2014 ..."
 _YEAR_OPENS_RE = re.compile(r"\W*(?:in|for|back\s+in|as\s+(?:recently|late|early)\s+as)\s+(?:the\s+)?",
                             re.IGNORECASE)

@@ -22,10 +22,10 @@ from tipcheck.extract.subjects import (
 from tipcheck.extract.tiers_lexicon import TierMention
 
 _UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rais\w*|elevat\w*|"
-       r"regain\w*|improv\w*\s+to|lift(?:ed|s|ing)?(?!\s+(?:off|from|out)\b)")
+       r"regain\w*|improv\w*\s+to|lift(?:ed|s|ing)?(?!\s+(?:off|from|out)\b)|bump\w*\s+up")
 # ("lifted off Tier 3" is a move off a list, read by _off_list)
 _DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w*|slid|lower\w*|"
-         r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*")
+         r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*|bump\w*\s+down")
 # "leaping from Tier 3 to Tier 1": a move whose direction the tiers give
 # "returned to Tier 3", "back on the watch list": back to a tier held before, up or down
 _NEUTRAL = (r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*|leap\w*|leapt|jump\w*|vault\w*|"
@@ -36,7 +36,7 @@ MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTR
 _MOVE_STEMS = ("upgrad", "promot", "mov", "climb", "rose", "risen", "rais", "elevat", "regain", "improv",
                "downgrad", "demot", "drop", "fell", "fall", "relegat", "slip", "slid", "lower", "sank",
                "sunk", "plung", "pushed", "knock", "tumbl", "shift", "switch", "reclassif", "leap", "jump",
-               "vault", "return", "back", "lift")
+               "vault", "return", "back", "lift", "bump")
 
 
 def may_move(ctx: SentenceContext) -> bool:

@@ -141,8 +141,8 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
         drafts += _reports_spans(ctx, moved, taken)
     if ctx.has(("year",)):  # what _DURATION_RE needs: "six years", "a six-year stretch"
         drafts += _durations(ctx, moved, taken)
-        _before_the_current_run(drafts)
     drafts += _starts(ctx, moved, taken)
+    _before_the_current_run(drafts)
     drafts += _since_last_year(ctx, moved, taken)
     return drafts
 
@@ -150,7 +150,7 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
 def _before_the_current_run(drafts: list[Draft]) -> None:
     """ "Guatemala stays on Tier 2 for a second straight year, after four years on the Watch List": the
     earlier run ended before the current one began, `gap` reports before the claim's (TVPA reports are
-    annual, so a current run of L years started L − 1 reports back)."""
+    annual, so a current run of L years started L − 1 reports back); after a run "since 2011", in 2010."""
     current = [d for d in drafts if d.reading == "streak:ordinal" and d.fields.get("consecutive")
                and "ends" not in d.fields and "until" not in d.fields]
     for draft in drafts:
@@ -159,8 +159,13 @@ def _before_the_current_run(drafts: list[Draft]) -> None:
         country, tier = draft.fields.get("country"), draft.fields.get("tier")
         runs = [d for d in current if d.end <= draft.start and d.fields.get("country") == country
                 and d.fields.get("tier") != tier]
+        starts = [d for d in drafts if d.kind == "streak_start" and d.end <= draft.start
+                  and d.fields.get("country") == country and d.fields.get("tier") != tier]
         if len(runs) == 1 and runs[0].fields["length"] > 1:
             draft.fields["gap"] = runs[0].fields["length"]
+        elif len(starts) == 1 and isinstance(since := starts[0].fields.get("since"), int):
+            # "where it has sat since 2011, after seven years on the Watch List": 2004–2010
+            draft.fields.update(until=since - 1, ends="until")
 
 
 def _reports_spans(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
@@ -377,7 +382,9 @@ def _held_again(ctx: SentenceContext, offset: int, moved: set[int]) -> TierMenti
 
 # the Nth year of a run with no "consecutive": "Gabon, in its third year on the Watch List", a table's
 # "unchanged (second year)"
-_HELD_YEAR_LEAD = re.compile(r"(?:\bin\s+(?:its|their)|\bunchanged\W*)\s*$", re.IGNORECASE)
+# (also "This is its fourth year on Tier 3", "stays on the Watch List, its fourth year there")
+_HELD_YEAR_LEAD = re.compile(r"(?:\b(?:in|is|was|marks|marked)\s+(?:its|their)|,\s*(?:its|their)|"
+                             r"\bunchanged\W*)\s*$", re.IGNORECASE)
 
 
 # "upgraded to Tier 1 for the first time": the tier the move reached
@@ -486,9 +493,13 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
         if re.match(r"(?:\s+each)?\s+for\s+", ctx.text[match.end():]) else []
     subjects: list[Subject] = list(listed) or _subjects(ctx, cstart, cend, match.span())
     until = _UNTIL_RE.match(ctx.text, match.end())
-    since = None if until else _since(ctx, cstart, cend, match.span())
     ends = "before" if _BEFORE_CUE.search(ctx.text, max(cstart, match.start() - 30),
                                           min(cend, match.end() + 60)) else "either"
+    # ("where it has sat since 2011, after seven years on the Watch List": a run that ended before
+    # another began has no "since" of its own)
+    since = None if until or ends == "before" else _since(ctx, cstart, cend, match.span())
+    ended = _ENDED_BY_MOVE_RE.match(ctx.text, match.end()) if not (until or since) and ctx.has(("before",)) \
+        else None
     out = []
     for subject in subjects:
         values = fields(country=name(subject), tier=tier.tier, length=length, consecutive=True,
@@ -498,6 +509,8 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
             values.update(since=last - length + 1, until=last, ends="range")
         elif since is not None:
             values.update(since=since.year, until=since.year + length - 1, ends="range")
+        elif ended is not None:  # "twelve years on Tier 3 before it was moved up in 2015": up to 2014
+            values.update(until=int(ended.group("y")) - 1, ends="until")
         out.append(_run_draft(ctx, "streak", values, "streak:duration", tier, (cstart, cend), match.span()))
     if out and since is not None:
         taken.append((since.start, since.end))
@@ -506,6 +519,12 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
     return out
 
 
+# the move that ended the run, and its year: "twelve years on Tier 3 before it was moved up in 2015"
+_ENDED_BY_MOVE_RE = re.compile(
+    r"(?:\s+(?:on|in|at)\s+[^,;.()]{1,40}?)?,?\s+before\s+(?:(?:it|they|the\s+\w+|[A-Z][\w'’-]+)\s+)?"
+    r"(?:was\s+|were\s+|got\s+|being\s+)?(?:moved|upgraded|downgraded|lifted|dropped|promoted|demoted|bumped|"
+    r"raised|lowered|climbed|rose|fell|returned)\b[^,;.()]{0,30}?\bin\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE)
 # the run's last year, right after it: "for seven consecutive years until 2010", "six years on the
 # watch list, through 2019" (a "since" later in the clause is another run's start)
 _UNTIL_RE = re.compile(r"(?:\s+(?:on|in|at)\s+[^,;.()]{1,40}?)?,?\s+"
