@@ -117,7 +117,8 @@ _OPENING_ANAPHOR_RE = re.compile(r"\W*(?:(?:After|Before|Following|Despite|Since
                                  r"Earlier|Previously)\s+(?=its?\b))?"
                                  r"(?:(?i:it)(?!\s+(?:is|was|'s|’s)\s+(?:the|a|an|not|also|unclear|clear|"
                                  r"likely|possible|time|hard|too)\b)|(?i:its)|(?:The|Our)\s+(?:[\w-]+\s+){0,2}?"
-                                 r"(?:nation|country|kingdom|government|state|republic|island))\b")
+                                 r"(?:nation|country|kingdom|government|state|republic|island|territory|emirate|"
+                                 r"sultanate|archipelago|monarchy))\b")
 # a sentence naming no country that speaks of one as "it": "Which still feels remarkable when you remember
 # it spent the first eleven reports on Tier 3" (the subject of the sentence before, as for an opening "It")
 # ("This is its fourth year on Tier 3")

@@ -50,7 +50,7 @@ _ONE_STEP = re.compile(r"\s+(?:by\s+)?(?:a|one)\s+(?:tier|notch|rung|level|categ
 # off a list: "came off the US blacklist", "removed India from its 'Watch List'", "climbed out of Tier 3"
 _OFF_RE = re.compile(
     r"\b(?P<verb>remov\w*|taken|took|c[ao]me|comes|coming|climb\w*|got|gets?|getting|lift\w*|"
-    r"dropp?\w*|moved|emerg\w*|graduat\w*|escap\w*|releas\w*|delist\w*)"
+    r"dropp?\w*|moved|emerg\w*|graduat\w*|escap\w*|releas\w*|delist\w*|knock\w*|bump\w*|kick\w*|push\w*)"
     r"(?P<obj>(?:\s+[\w'’.-]+){0,3}?)\s+(?:from|off(?:\s+of)?|out\s+of)\s+"
     r"(?:(?!(?:to|into|onto)\s)[\w'’.-]+\s+){0,4}?[\"'“‘]?$"
     # "left Tier 3", "exited the watch list", "lost its Tier 1 status"
@@ -78,7 +78,9 @@ _TARGET_LEAD = re.compile(r"\b(?:to|into|onto|on|at|in)\s+(?:the\s+)?(?:[\w'’-
 _SOURCE_LEAD = re.compile(r"\b(?:from|out\s+of|off)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\"'“‘]?$",
                           re.IGNORECASE)
 # a run named in the move's clause: "has regained Tier 1 for the second consecutive year"
-STREAK_CUE = re.compile(r"\b(?:consecutive|straight|successive|in\s+a\s+row|running)\b", re.IGNORECASE)
+# ("plunged straight from Tier 2 to Tier 3", "went straight to the bottom": an adverb of the move)
+STREAK_CUE = re.compile(r"\b(?:consecutive|straight(?!\s+(?:from|to|into|onto|down|up|back|off)\b)|"
+                        r"successive|in\s+a\s+row|running)\b", re.IGNORECASE)
 STREAK_WORDS = ("consecutive", "straight", "successive", "row", "running")  # what STREAK_CUE needs
 # ... or where a relative clause ends and the main verb comes: "Russia, which was moved up from the
 # blacklist last year, was placed on the watch list" (the watch list is not the move's target)

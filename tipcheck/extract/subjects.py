@@ -17,10 +17,11 @@ Subject = CountryMention | str  # a mention in the sentence, or the focus countr
 # opinion piece from the country): the country in focus
 ANAPHOR_RE = re.compile(
     r"\b(?:it|its|(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:nation|country|regime|kingdom|state|government|island|"
-    r"republic|communist\s+state))\b",
+    r"republic|communist\s+state|territory|emirate|sultanate|archipelago|monarchy))\b",
     re.IGNORECASE,
 )
-ANAPHOR_WORDS = ("it", "nation", "countr", "regime", "kingdom", "state", "government", "island", "republic")
+ANAPHOR_WORDS = ("it", "nation", "countr", "regime", "kingdom", "state", "government", "island", "republic",
+                 "territory", "emirate", "sultanate", "archipelago", "monarchy")
 # after these, countries are companions, not the subject: "South Korea has held Tier 1 for the 16th
 # consecutive year alongside Canada", "stayed on Tier 3, joined there by 21 other countries"
 COMPANION_RE = re.compile(
