@@ -127,7 +127,9 @@ _LONE_IT_RE = re.compile(r"\bits\s+[\w-]+\s+(?:(?:straight|consecutive|successiv
                          r"lost|kept|held|moved|slipped|climbed|dropped|returned|landed|was\s+(?:placed|put|moved|"
                          r"ranked|rated|listed|downgraded|upgraded|demoted|kept|lifted))\b")
 # the subject that opens a sentence: "Neighboring Uzbekistan, where ..., remained on the Watch List."
-_OPENING_RE = re.compile(r"\W*(?:(?:the|neighbou?ring|nearby|meanwhile|separately|however|also)\W+)*$",
+# (a list's number may come first: "2. Hong Kong loses its gold star")
+_OPENING_RE = re.compile(r"\W*(?:\d{1,2}[.)]\s+)?(?:(?:the|neighbou?ring|nearby|meanwhile|separately|however|"
+                         r"also)\W+)*$",
                          re.IGNORECASE)
 
 
