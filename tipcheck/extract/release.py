@@ -60,6 +60,9 @@ _APPOSED_ORDINAL_RE = re.compile(
     rf"|\b[Rr]eport(?:\s+(?:is|was)|\s*,?\s+which\s+(?:is|was))\s+(?:now\s+)?in\s+its\s+"
     rf"(?P<ord3>{ORDINAL_PATTERN})\s+(?:year|edition)\b"
     rf"|\b[Rr]eport['’]s\s+(?P<ord4>{ORDINAL_PATTERN})\s+(?:annual\s+)?(?:edition|installment)\b"
+    # "It's the twenty-fourth edition", "This is the 20th annual report" (it: the report spoken of)
+    rf"|\b(?:[Ii]t|[Tt]his)(?:['’]s|\s+is|\s+was)\s+the\s+(?P<ord5>{ORDINAL_PATTERN})\s+"
+    rf"(?:edition|installment|annual\s+(?:edition|report))\b(?!\s+of\b)"
 )
 # cheap tests for the literals the patterns need (see _may_appose, report_years)
 # ("Report|report": literal first letters; a dash sets off an apposition as a comma does: "This year's
@@ -222,7 +225,7 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
     if not _may_appose(text) or not _APPOSED_HINT_RE.search(text):
         return drafts
     for match in _APPOSED_ORDINAL_RE.finditer(text):
-        group = next(g for g in ("ord", "ord2", "ord3", "ord4") if match.group(g))
+        group = next(g for g in ("ord", "ord2", "ord3", "ord4", "ord5") if match.group(g))
         if match.group("noun") == "year" and not match.group("in"):
             continue  # "The report, the sixth year running ...": a year of something else
         ordinal = parse_ordinal(match.group(group))

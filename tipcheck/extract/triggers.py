@@ -42,9 +42,9 @@ TRIGGERS: list[str] = [
     "countries", "nations", "governments", "states", "territories", "jurisdictions", "number of",
     "figure", "total", "tally", "count", "stood",
     # report years and release (release)
-    "report", "releas", "issu", "publish", "unveil", "launch", "came out", "come out",
-    "made public", "present", "rolled out", "annual", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
+    "report", "edition", "installment", "releas", "issu", "publish", "unveil", "launch", "came out",
+    "come out", "made public", "present", "rolled out", "annual", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
     # officials (officials)
     "secretary", "director", "ambassador", "chief", " head", "monitor", "office",
     # the tier system, what a tier means, Tier 3 consequences, estimates (statements)
