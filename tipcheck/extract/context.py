@@ -72,6 +72,8 @@ _INVERTED_RE = re.compile(
     r"(?:to\s+\w+|been\b|be\b|[a-z]+ed\b|kept\b|held\b|fallen\b|risen\b|remain\b|stay\b|fall\b|"
     r"slip\b|drop\b|move\b)")
 _INVERTED_WORDS = ("were", "had", "should")  # what _INVERTED_RE needs
+# a fact taken for granted: a hedge before it ("whether", "if") does not reach the words after it
+_FACTIVE_RE = re.compile(r"\b(?:the\s+fact\s+that|given\s+that|now\s+that|seeing\s+that)\b", re.IGNORECASE)
 # a sentence that is a yes/no question: an auxiliary verb opens it, a question mark closes it
 _YES_NO_QUESTION_RE = re.compile(r"\W*(?:Will|Would|Could|Can|Should|Shall|Might|May|Must|Is|Are|Was|Were|Do|"
                                  r"Does|Did|Has|Have|Had)\s[^?]*\?[\s\"'”’)]*")
@@ -250,8 +252,18 @@ class SentenceContext:
 
     def is_modal(self, start: int, end: int) -> bool:
         """True when the words before `end` in the clause hedge or report intent rather than fact."""
+        if self._maybe_modal and "that" in self.lower:
+            start = self._after_factive(start, end)
         return (self._maybe_modal and bool(_MODAL_RE.search(self.text, start, end))) or (
             self.has(_INVERTED_WORDS) and bool(_INVERTED_RE.search(self.text, start, end))) or self._asks
+
+    def _after_factive(self, start: int, end: int) -> int:
+        """Where the last factive cue before `end` ends ("in view of the fact that", "given that"), else
+        `start`: what follows it is taken as true whatever hedges the clause around it ("whether, in
+        view of the fact that Zimbabwe has spent four years on Tier 3, the Government has raised ...")."""
+        for match in _FACTIVE_RE.finditer(self.text, start, end):
+            start = match.end()
+        return start
 
     @cached_property
     def _asks(self) -> bool:
