@@ -114,9 +114,35 @@ def _hinted(ctx: SentenceContext, hint: re.Pattern[str]) -> bool:
     return not ctx.gated or bool(hint.search(ctx.lower))
 
 
+# "When China was first dropped to Tier 3, in 2017", "Nigeria first reached Tier 1 in 2009": the first
+# time on the tier the verb reached (as "for the first time" after the move; "first put on Tier 3 in
+# 2004" is a run's start, _FIRST_LISTED)
+_FIRST_VERB_RE = re.compile(r"\bfirst\s+(?:(?:been|got|get)\s+)?(?:dropped|fell|fallen|moved|downgraded|"
+                            r"demoted|relegated|landed|sank|sunk|slipped|upgraded|promoted|rose|risen|"
+                            r"climbed|lifted|raised|reached|entered|earned|made|blacklisted|joined)\s+(?:(?:down|up|all\s+the\s+way)\s+)?"
+                            r"(?:(?:to|on|onto|into|in)\s+)?(?:the\s+)?(?=\S)")
+
+
+def _first_moved(ctx: SentenceContext) -> list[Draft]:
+    """ "was first dropped to Tier 3 in 2017": the country's first time on that tier, in that report."""
+    drafts: list[Draft] = []
+    for match in _FIRST_VERB_RE.finditer(ctx.text):
+        tier = next((t for t in ctx.tiers if t.start == match.end() and t.tier), None)
+        if tier is None:
+            continue
+        cstart, cend = local_clause(ctx, match.start())
+        if _supposed(ctx, cstart, match.start()):
+            continue
+        drafts += [_run_draft(ctx, "streak", fields(country=name(subject), tier=tier.tier, length=1,
+                                                    consecutive=False),
+                              "streak:first-moved", tier, (cstart, cend), (match.start(), tier.end))
+                   for subject in _subjects(ctx, cstart, cend, match.span())]
+    return drafts
+
+
 def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
     """Streaks, spans of years and streak starts in one sentence (`moved`: tiers that moves used)."""
-    drafts: list[Draft] = []
+    drafts: list[Draft] = _first_moved(ctx) if "first" in ctx.lower else []
     if not any(t.tier and i not in moved for i, t in enumerate(ctx.tiers)):
         # every run needs a tier that no move used (_tier_near), but "for the first time" the one a
         # move reached (_reached_first)
