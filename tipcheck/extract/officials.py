@@ -47,6 +47,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:\s+since\s+(?P<since>(?:19|20)\d\d)\b)?")),
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
                               r"(?=(?:[^.;]|\b[A-Z]\.){0,100}(?i:traffick))")),
+    # "the trafficking office, which Ambassador Cindy Dyer still leads": the office first, its head in a
+    # relative clause (present tense only, as _HEADS_OFFICE)
+    (TIP_DIRECTOR, re.compile(rf"{_TIP_OFFICE},?\s+(?:which|that)\s+(?:[Aa]mbassador(?:-at-[Ll]arge)?\s+|"
+                              rf"[Dd]irector\s+)?{_NAME}\s+(?:still\s+|now\s+|currently\s+)?"
+                              r"(?:heads|leads|directs|runs|oversees)\b")),
     # "the head of the trafficking office, Ambassador Susan Coppedge, walked reporters through ...":
     # the office first, the name in apposition
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Hh]ead|[Dd]irector|[Cc]hief)\s+(?:of|at)\s+(?:the\s+)?(?:U\.S\.\s+)?"
