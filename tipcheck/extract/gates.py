@@ -105,8 +105,9 @@ _LARGE_DIGITS = re.compile(r"\d[\d,]{3}")
 # definition ("significant effort", statements._DEFINITION_RE), tested in one pass
 _ONE_WORD_STATEMENTS = (*_SYSTEM_NOUNS, *_CONSEQUENCE_WORDS, "significant effort")
 
-# officials: "Secretary", or a director, head, chief or ambassador beside "trafficking", or one who
-# "heads", "leads", "directs", "runs", "oversees", "took over"/"took charge of" the office (_HEADS_OFFICE)
+# officials: "Secretary" (or "Rice's State Department"), or a director, head, chief or ambassador beside
+# "trafficking", or one who "heads", "leads", "directs", "runs", "oversees", "took over"/"took charge of"
+# the office (_HEADS_OFFICE)
 _OFFICIAL_WORDS = ("director", "head", "chief", "ambassador", "leads", "directs", "runs", "oversees",
                    "took", "in charge", "czar", "envoy")
 
@@ -185,6 +186,6 @@ def officials(ctx: SentenceContext) -> bool:
     if not ctx.gated:
         return True
     lower = ctx.lower
-    return "secretary" in lower or "ambassador-at-large" in lower \
+    return "secretary" in lower or "ambassador-at-large" in lower or "s state department" in lower \
         or ("ambassador" in lower and "office" in lower) \
         or ("traffick" in lower and _has(lower, _OFFICIAL_WORDS))

@@ -37,6 +37,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "published under Secretary Condoleezza Rice": the bare title after the preposition "under"
     (SECRETARY, re.compile(rf"\bunder\s+(?:then-)?Secretary\s+{_NAME}")),
     (SECRETARY, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?Secretary\s+of\s+State\b")),
+    # "when Condoleezza Rice's State Department put out the 2008 report": the department a Secretary heads
+    # (a president's name is not a Secretary in the facts: unverifiable, never a finding)
+    # (one space between the words, as the officials gate looks for them: extract/gates.py)
+    (SECRETARY, re.compile(rf"\b{_NAME}['’]s State Department\b")),
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:who\s+serves\s+as\s+|the\s+)?(?:U\.S\.\s+)?"
                               rf"{_DIRECTOR}[^.;]{{0,90}}?(?i:traffick)")),
     (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+(?:(?:a|an|the)\s+[^,.;]{{0,100}}?\s)?{_HEADS_OFFICE}")),
