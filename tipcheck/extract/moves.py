@@ -86,7 +86,9 @@ STREAK_WORDS = ("consecutive", "straight", "successive", "row", "running")  # wh
 # blacklist last year, was placed on the watch list" (the watch list is not the move's target)
 # ... or where a verb phrase of its own begins: "was not upgraded but stayed on the Watch List", "was
 # spared a downgrade and remains on the Watch List" (the tier after it is held, not reached)
+# ... or where a relative clause of its own begins: "a fall for a territory that was on Tier 1 in 2010"
 _STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|"
+                      r"\s(?:that|which|who)\s+(?:was|were|is|are|had|has)\s|"
                       r",\s+(?:(?:also|then|now)\s+)?(?:was|were|is|are|has|have|had)\s|"
                       r"\s+but\s+(?:(?:instead|still|then|also)\s+)?(?:[a-z]+ed|remain\w*|stay\w*|kept|sat|"
                       r"was|were|is|are|has|have|had)\b|\s+and\s+(?:(?:instead|still|also)\s+)?"

@@ -149,7 +149,8 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             continue
         cstart, cend = local_clause(ctx, mention.start)
         # the subjects first: a tier with none places nothing, whatever the checks after it say
-        subjects = _relative_head(ctx, cstart, mention) or _it_after_and(ctx, cstart, mention) or \
+        told_of, own_start = _indefinite_head(ctx, cstart, mention)  # its own subject: no tier competes
+        subjects = _relative_head(ctx, cstart, mention) or told_of or _it_after_and(ctx, cstart, mention) or \
             clause_subjects(ctx, cstart, cend, anaphor_before=mention.start)
         if not subjects or _tier_is_subject(ctx, cstart, mention) or _names_a_time(ctx, mention) or \
                 _in_the_scale(ctx, mention) or \
@@ -166,7 +167,7 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             if group is not None and not (isinstance(subject, CountryMention) and subject.start > group):
                 continue  # "It placed 17 countries on Tier 3": the tier is the group's, not "it"'s
                 # (a country after the verb is in the group: "puts Mongolia among 43 countries on")
-            if isinstance(subject, CountryMention) and (
+            if isinstance(subject, CountryMention) and not told_of and (
                     (others and _closer_tier(subject, mention, [t for t in others if (name(subject), t)
                                                                  not in exempt
                                                                  and not _apart(ctx, subject, t, mention)]))
@@ -180,7 +181,7 @@ def _placements(ctx: SentenceContext, used: set[int], moves: list[Draft],
             if name(subject) in runs.get(index, ()) or _conceded(ctx, cstart, mention) or \
                     _restated(ctx, mention):
                 continue
-            draft = _placement(ctx, subject, mention, cstart)
+            draft = _placement(ctx, subject, mention, own_start)
             listed = _listed_years(ctx, cstart, cend) if draft.fields.get("year") is None \
                 and not draft.year_offset else []
             if listed:  # "the reports of 2013, 2014 and 2015 rated Georgia Tier 2": one placement a year
@@ -311,6 +312,26 @@ def _relative_head(ctx: SentenceContext, cstart: int, mention: TierMention) -> l
     if not run or ctx.text[run[-1].end:relative.start()].strip(" "):
         return []
     return [run[-1]] if relative.group("single") else list(run)
+
+
+# a past fact told of "a country": "a long way down for a territory that was on Tier 1 as recently as
+# 2010" ("a country that stays on the Watch List ..." is any country: present tense is not read)
+_INDEFINITE_HEAD_RE = re.compile(
+    r"\ban?\s+(?:[\w-]+\s+){0,2}?(?:nation|country|territory|kingdom|state|island|republic|emirate|"
+    r"sultanate|monarchy)\s+(?:that|which)\s+(?:was|had\s+been|had\s+sat|sat)\s+(?:still\s+)?"
+    r"(?:(?:on|in|at)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _indefinite_head(ctx: SentenceContext, cstart: int, mention: TierMention) -> tuple[list[Subject], int]:
+    """The one country named before "a territory that was on Tier 1 in 2010" in the sentence, and where
+    that phrase starts (its own clause: "stayed" before it is another verb's)."""
+    if "that" not in ctx.lower and "which" not in ctx.lower:
+        return [], cstart
+    head = _INDEFINITE_HEAD_RE.search(ctx.text, max(cstart, mention.start - 60), mention.start)
+    if head is None:
+        return [], cstart
+    before = [c for c in ctx.countries_in(0, mention.start) if c.country]
+    return (before[:1], head.start()) if len({c.country for c in before}) == 1 else ([], cstart)
 
 
 # years joined by "and" that date the clause: "the reports of 2013, 2014 and 2015", "spent 2008 and 2009
