@@ -34,7 +34,10 @@ OWN_FLOOR = {"e": {"recall": 0.70, "precision": 0.95, "coverage": 0.78},
              "k": {"recall": 0.80, "precision": 0.65, "coverage": 0.85},
              # l: written in session 5 after the fixes for j and k, measured untuned 0.75 / 0.65 / 0.89
              # (planted 0.81 / 0.79)
-             "l": {"recall": 0.70, "precision": 0.60, "coverage": 0.85}}
+             "l": {"recall": 0.70, "precision": 0.60, "coverage": 0.85},
+             # m: written in session 6 (after the first fixes for j, k, l), measured untuned 0.80 / 0.40 /
+             # 0.76 (planted 0.81 / 0.53)
+             "m": {"recall": 0.75, "precision": 0.40, "coverage": 0.74}}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in FOLDERS])

@@ -79,6 +79,7 @@ _APPOSED_HINT_RE = re.compile(rf"(?:The|the|Its|its|This|this|'s|’s)\s+{ORDINA
                               r"annual|edition|report|installment|issue|one|year))")
 _REPORT_OR_TRAFFICKING_RE = re.compile(r"\b(?:report|trafficking)\b", re.IGNORECASE)
 _PREVIOUS_WORD_RE = re.compile(r"\b(?:last|previous|prior)\b")
+_SINCE_LEAD_RE = re.compile(r"\bsince\s+(?:the\s+|its\s+)?$")
 # "four years after the 2003 report had placed it on Tier 3": an earlier report, N years before the news
 _YEARS_AFTER_LEAD_RE = re.compile(rf"\b(?P<n>a|an|{CARDINAL_PATTERN})\s+(?:full\s+|long\s+)?years?\s+"
                                   r"(?:after|since)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -211,7 +212,8 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
                 continue  # "the fourth annual assessment" is the report's only beside it
             year = None
         lead = text[max(0, match.start() - 25):match.start()].lower()
-        previous = bool(_PREVIOUS_WORD_RE.search(lead))
+        # "on Tier 3 ever since the 2014 report": a run's start, an earlier report than the document's
+        previous = bool(_PREVIOUS_WORD_RE.search(lead) or _SINCE_LEAD_RE.search(lead))
         later = _years_later(ctx, match.start()) if year and ("after" in lead or "since" in lead) else None
         coming = _still_to_come(ctx, match.start(), match.end())
         drafts.append(Draft(
