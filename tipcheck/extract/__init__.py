@@ -286,7 +286,10 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
         if len(later) == 1:
             (year, limit), = later
             named = {year}
-    if len(named) != 1:
+    if len(named) > 1:
+        _date_by_nearest_report(drafts)
+        return drafts
+    if not named:
         return drafts
     year = named.pop()
     for draft in (d for d in drafts if d.start < limit):
@@ -296,6 +299,23 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
             draft.fields["year"] = year
             draft.year_explicit = True
     return drafts
+
+
+def _date_by_nearest_report(drafts: list[Draft]) -> None:
+    """In a sentence naming several reports, an undated claim takes the one named nearest to it: "The
+    2008 edition slid the country onto the Watch List, and by the time Rice's State Department put out
+    the 2009 report, Zimbabwe was back on Tier 3" (Rice and Zimbabwe: 2009)."""
+    reports = [(d.start, d.end, d.fields["year"]) for d in drafts if d.kind == "report_year"
+               and d.fields.get("year") and not d.fields.get("previous")]
+    for draft in drafts:
+        if draft.kind == "report_year" or draft.year_explicit or draft.year_offset or \
+                draft.fields.get("year"):
+            continue
+        # distance between the spans; on a tie the report before the claim
+        _, _, year = min(reports, key=lambda r: (max(r[0] - draft.end, draft.start - r[1], 0),
+                                                 r[0] > draft.start))
+        draft.fields["year"] = year
+        draft.year_explicit = True
 
 
 def _might_name_country(text: str) -> bool:

@@ -42,11 +42,11 @@ FIRST_REPORT_YEAR = 2001
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(19[89]\d|20[0-4]\d)(?!\w|,\d|\.\d)")
 _DASH_RE = re.compile(r"\s-\s")
 _CLAUSE_BREAK_RE = re.compile(
-    r";|\s-\s|,\s+(?:but|while|whereas|although|though)\s|\s(?:while|whereas)\s|\bIn contrast\b"
+    r";|\s-\s|,\s+(?:but|while|whereas|although|though|even\s+as)\s|\s(?:while|whereas)\s|\bIn contrast\b"
 )
 # each _CLAUSE_BREAK_RE alternative holds one of these, case as written ("although" holds "though"):
 # a sentence with none is one clause (most sentences are)
-_CLAUSE_BREAK_WORDS = (";", "-", "but", "while", "whereas", "though", "In contrast")
+_CLAUSE_BREAK_WORDS = (";", "-", "but", "while", "whereas", "though", "even as", "In contrast")
 # Modality and reported intent: the sentence does not assert that the placement happened.
 _MODAL_RE = re.compile(
     r"\b(?:could|may|might|would|should|must|will\s+be|to\s+be\s+(?:listed|placed|ranked|downgraded|"
@@ -392,7 +392,15 @@ def local_year(ctx: SentenceContext, start: int, end: int) -> int | None:
     if agent is not None and agent.end() <= start and \
             not any(agent.end() <= y.start < start for y in ctx.years):
         return int(agent.group("y"))  # "The 2008 edition slid the country onto the Watch List"
+    if cstart and not before and _SIMULTANEOUS_RE.search(ctx.text, max(0, cstart - 12), cstart):
+        # "In 2015, Malaysia was lifted to the Watch List, even as Thailand stayed on Tier 3": what
+        # happens "while" or "even as" the year-opened clause happens, happens in its year
+        return next((y.year for y in ctx.years if y.start < cstart and y.before not in _RANGE_WORDS
+                     and _YEAR_OPENS_RE.fullmatch(ctx.text, 0, y.start)), None)
     return None
+
+
+_SIMULTANEOUS_RE = re.compile(r"\b(?:while|whereas|even\s+as)\s+$")
 
 
 # "not until 2010 that", "not until the 2010 report that": the time of what follows

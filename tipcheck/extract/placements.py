@@ -336,7 +336,8 @@ def _indefinite_head(ctx: SentenceContext, cstart: int, mention: TierMention) ->
 
 # years joined by "and" that date the clause: "the reports of 2013, 2014 and 2015", "spent 2008 and 2009
 # on Tier 3", "in 2012 and 2014" (not "between 2012 and 2014", a range)
-_YEAR_LIST_RE = re.compile(r"\b(?:in|of|during|spent|the)\s+"
+# ("placed on Tier 3 in six of them: 2001, 2007, 2009 and 2014": the list after a colon)
+_YEAR_LIST_RE = re.compile(r"(?:\b(?:in|of|during|spent|the)\s+|:\s*)"
                            r"(?P<list>(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)\b"
                            r"(?!\s*(?:-|–|to\b))", re.IGNORECASE)
 _LIST_YEAR_RE = re.compile(r"(?:19|20)\d\d")

@@ -25,8 +25,9 @@ _REPORT = (r"(?:(?:annual\s+)?(?:(?:U\.S\.|US|American)\s+)?(?:State\s+Departmen
 _YEAR_BRANCHES = (
     rf"\b(?P<y1>20[0-4]\d)\s+{_REPORT}"
     rf"|\b(?:Trafficking\s+in\s+Persons|TIP)\s+[Rr]eport\s*(?:\(|,\s*|-\s*)?(?P<y2>20[0-4]\d)\b"
-    rf"|\b(?:[Tt]he|its|[Tt]his|[Tt]hat)\s+(?P<y3>20[0-4]\d)\s+(?:annual\s+|TIP\s+)?[Rr]eport\b"
-    # (not "the 2015 report on labour migration by the ILO"; "the 2015 report on Monday" is the report)
+    rf"|\b(?:[Tt]he|its|[Tt]his|[Tt]hat)\s+(?P<y3>20[0-4]\d)\s+(?:annual\s+|TIP\s+)?(?:[Rr]eport|edition)\b"
+    # (not "the 2015 report on labour migration by the ILO"; "the 2015 report on Monday" is the report;
+    # "the 2024 edition, the 23rd" is the report, "the 2024 edition of the Global Slavery Index" not)
     rf"(?!\s+(?:by|from|of)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
     rf"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
     rf"|\b(?P<y4>20[0-4]\d)\s+edition\s+of\s+(?:the\s+)?(?:[\w.'’]+\s+){{0,5}}?"
