@@ -223,6 +223,7 @@ _THAT_YEAR_RE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same|[Tt]hat\s+same)\s+(?:yea
 # Zimbabwe on Tier 3. The following year it was lifted to Tier 2" (2007)
 _YEAR_AFTER_RE = re.compile(r"\W*(?:(?:The|the)\s+(?:following|next)\s+(?:year|report|edition)|"
                             r"(?:A|One|a|one)\s+year\s+later)\b")
+_OWN_YEAR_RE = re.compile(r"(?<![\w$.,-])(?:19[89]\d|20[0-4]\d)(?![\w-]|,\d|\.\d)")
 _THAT_YEAR_WORDS = ("that", "same", "following", "next", "later")  # what the two patterns above need
 
 
@@ -269,8 +270,12 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
     there too": 2013)."""
     named = {d.fields["year"] for d in drafts if d.kind == "report_year" and d.fields.get("year")
              and not d.fields.get("previous")}
-    if not named and that_year is not None and _THAT_YEAR_RE.search(text):
-        named = {that_year}
+    that = _THAT_YEAR_RE.search(text) if not named and that_year is not None else None
+    if that is not None:
+        # "Heavyweights that fell together in 2013: China ... dropped to Tier 3 that year": the year
+        # named before it in the sentence, else the last dated sentence's
+        own = [int(m.group(0)) for m in _OWN_YEAR_RE.finditer(text, 0, that.start())]
+        named = {own[-1] if own else that_year}  # type: ignore[list-item]
     elif not named and that_year is not None and _YEAR_AFTER_RE.match(text):
         named = {that_year + 1}
     if not named and prior_year is not None and _PAST_RE.search(text) and not _PRESENT_RE.search(text):

@@ -57,9 +57,11 @@ _FIRST_LISTED = re.compile(r"\bfirst\s+(?:(?:\w+\s+)?(?:put|placed|listed|ranked
                            r"named|added|rated|branded|labell?ed))\b", re.IGNORECASE)
 # a relative clause that holds the run: ", which is on the list for a third straight year" (one country),
 # ", both of which landed there for a second straight year", ", which are ..." (all of the list)
+# (or an apposition: "joining Poland and Lithuania, both on Tier 1 since 2002")
 _RELATIVE_RE = re.compile(r",\s*(?:(?P<plural>(?:both|all|each|two|three|four|five|many|most)\s+of\s+"
-                          r"(?:which|whom)|(?:which|who)\s+(?:are|were|have|remain|stay)\b)|(?:which|who)\b)"
-                          r"[^,;]*$", re.IGNORECASE)
+                          r"(?:which|whom)|(?:which|who)\s+(?:are|were|have|remain|stay)\b|"
+                          r"(?:both|all\s+(?:two|three|four|five))\s+(?=(?:still\s+|now\s+)?(?:on|in|at)\s))|"
+                          r"(?:which|who)\b)[^,;]*$", re.IGNORECASE)
 # "in the first two reports", "in each of the previous three reports", "in the past two editions"
 _REPORTS_SPAN_RE = re.compile(
     rf"\b(?:in|(?:spent|during|throughout|over|for)(?=\s+(?:all\s+|both\s+)?the\s+first\b))"
