@@ -95,7 +95,12 @@ def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
         if draft.kind == "streak":
             for index in draft.consumed:
                 runs.setdefault(index, set()).add(str(draft.fields.get("country")))
-    drafts += _placements(ctx, used, moves.drafts, runs)
+    placed = _placements(ctx, used, moves.drafts, runs)
+    joined = [d for d in moves.drafts if d.reading == "placement:joined"]
+    if joined:  # "dropped to Tier 3 after two years on the Watch List, joining Cuba": Cuba joins Tier 3
+        placed = [d for d in placed if not any(j.fields.get("country") == d.fields.get("country")
+                                               and d.start < j.start < d.end for j in joined)]
+    drafts += placed
     drafts += _listed_shares(ctx, used | set(runs))
     return drafts + _as_did(ctx, drafts) if drafts else drafts
 
