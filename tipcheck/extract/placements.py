@@ -87,6 +87,7 @@ def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
     moves = read_moves(ctx, streak_in_clause=ctx.has(STREAK_WORDS) and bool(STREAK_CUE.search(ctx.text)))
     drafts = moves.drafts
     drafts += read_streaks(ctx, moves.targets)
+    _runs_take_their_moves_time(drafts)
     used = set(moves.consumed).union(*(d.consumed for d in drafts if d.kind != "streak"))
     # a run's tier is read for the run's countries only: "put Cuba and Sudan in Tier 3, along with
     # Greece and Turkey, both of which landed there for a second straight year" places Cuba and Sudan
@@ -103,6 +104,23 @@ def read_tier_claims(ctx: SentenceContext) -> list[Draft]:
     drafts += placed
     drafts += _listed_shares(ctx, used | set(runs))
     return drafts + _as_did(ctx, drafts) if drafts else drafts
+
+
+def _runs_take_their_moves_time(drafts: list[Draft]) -> None:
+    """ "last year, when South Korea was downgraded to Tier 2 after 20 consecutive years on Tier 1": the
+    run that ended before a move is dated as the move is (2002–2021 when the move was the 2022 report)."""
+    moves = [d for d in drafts if d.kind == "move" and (d.fields.get("year") or d.year_offset)]
+    for run in drafts:
+        if run.kind != "streak" or run.fields.get("ends") != "before" or run.fields.get("year") \
+                or run.year_offset:
+            continue
+        move = next((m for m in moves if m.fields.get("country") == run.fields.get("country")
+                     and m.end <= run.start), None)
+        if move is not None:
+            run.year_offset = move.year_offset
+            if move.fields.get("year"):
+                run.fields["year"] = move.fields["year"]
+                run.year_explicit = True
 
 
 # "dropped to the bottom rung, as did Georgia and Kazakhstan", "rank among the worst offenders, as does
