@@ -15,9 +15,13 @@ Subject = CountryMention | str  # a mention in the sentence, or the focus countr
 
 # "it", "the country", "the communist-ruled island", "the reclusive regime", "our government" (an
 # opinion piece from the country): the country in focus
+# (the noun only as a head, not as a modifier: "the Country Reports on Human Rights Practices", "the State
+# Department", "the country chapter" speak of no country)
 ANAPHOR_RE = re.compile(
     r"\b(?:it|its|(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:nation|country|regime|kingdom|state|government|island|"
-    r"republic|communist\s+state|territory|emirate|sultanate|archipelago|monarchy))\b",
+    r"republic|communist\s+state|territory|emirate|sultanate|archipelago|monarchy)\b"
+    r"(?!\s+(?-i:[A-Z])|\s+(?:reports?|chapters?|narratives?|profiles?|teams?|level|office|department|"
+    r"media|television|news(?:paper)?|agency|council|court|party|desk|director)\b))\b",
     re.IGNORECASE,
 )
 ANAPHOR_WORDS = ("it", "nation", "countr", "regime", "kingdom", "state", "government", "island", "republic",
