@@ -41,7 +41,8 @@ _CONJUNCT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # a new verb phrase of the same subject: "Russia has not made efforts and has put it on a blacklist"
 # (after "but", any verb: "was not upgraded but remained on Tier 2"; after "and", a form that cannot be a
 # participle sharing the "not": "was not upgraded and stays on Tier 2", not "was not ranked and placed")
-_VERB_PHRASE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:and|but)\s+(?=(?:has|have|had|"
+# (a colon opens what it announces: "Not everyone improved: Algeria stayed on the Watch List")
+_VERB_PHRASE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|[;:]\s+|\s+(?:and|but)\s+(?=(?:has|have|had|"
                              r"was|were|is|are|will|then|also|now|later|still|instead|stays|remains|sits|"
                              r"falls|fell|rises|rose|lands|ends|keeps|holds|went|goes)\b)|"
                              r"\s+but\s+(?=(?:remain\w*|stay\w*|kept|sat|got|slipped|dropped|climbed|"
