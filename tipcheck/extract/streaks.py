@@ -73,6 +73,9 @@ _SINCE_FIRST = re.compile(r"\bsince\s+(?:the\s+|its\s+)?(?:first(?:\s+(?:one|rep
                           r"rating|assessment|listing))?|(?:the\s+)?"
                           r"(?:report|list|rankings?)\s+(?:began|started|was\s+first\s+published))\s+in\s+$",
                           re.IGNORECASE)
+# "on Tier 3 ever since the 2014 report", "since the 2014 edition": the report starts the run
+_SINCE_THE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
+_SINCE_REPORT = re.compile(r"\s+(?:TIP\s+|annual\s+)?(?:report|edition|rankings?)\b", re.IGNORECASE)
 _FIRST_TIME_SINCE = re.compile(r"\bfirst\s+time\b[^;]*$", re.IGNORECASE)
 # a tier held from a year on, with no verb needed: "a Tier 1 country since 2004", "Tier 3 every year since"
 _TIER_SINCE = re.compile(r"(?:\btier\s*(?:1|2|3|one|two|three|iii|ii|i)|list|\bcategory|\btier|offenders?)"
@@ -606,7 +609,9 @@ def _starts(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]])
         if any(a <= year.start < b for a, b in taken):
             continue
         since = year.before == "since" or (has_since and bool(_SINCE_FIRST.search(
-            ctx.text, max(0, year.start - 50), year.start)))
+            ctx.text, max(0, year.start - 50), year.start))) or (
+            year.before == "the" and has_since and bool(_SINCE_REPORT.match(ctx.text, year.end))
+            and bool(_SINCE_THE.search(ctx.text, max(0, year.start - 12), year.start)))
         if not since and (year.before != "in" or not has_first):
             continue  # neither a run's start nor "first put on the list in 2003"
         first_listed = has_first and bool(_FIRST_LISTED.search(ctx.text, max(0, year.start - 60), year.start))
