@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tipcheck.checks.base import (
+    CONSISTENT,
     CONTRADICTED,
     Env,
     Outcome,
@@ -70,6 +71,12 @@ def tier_meaning(claim: Claim, env: Env) -> Outcome | None:
     """Tiers rank a government's efforts against the minimum standards, not the problem's size."""
     if claim.kind != "tier_system" or not claim.field("measures"):
         return None
+    if claim.field("measures") != "size of the problem":  # "not how much trafficking there is"
+        return Outcome(claim, CONSISTENT, {"measure": claim.text},
+                       [f"\"{claim.text}\" ⇒ the tier does not reflect the size of the problem",
+                        "facts: a tier reflects the government's efforts to meet the TVPA's minimum "
+                        "standards (22 U.S.C. 7106), not the size of the problem"],
+                       _statement_related(env, "tier_system", "does_not_measure"))
     return Outcome(claim, CONTRADICTED, {"measure": claim.text},
                    [f"\"{claim.text}\" ⇒ the tier reflects the size of the trafficking problem",
                     "facts: a tier reflects the government's efforts to meet the TVPA's minimum "

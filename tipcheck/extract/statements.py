@@ -21,9 +21,16 @@ _SYSTEM_RE = re.compile(
 _SYSTEM_CUE_RE = re.compile(r"(?=[trscpad])\b(?:tiers?|rank\w*|sort\w*|categor\w*|classif\w*|plac\w*|"
                             r"assign\w*|divid\w*|report)\b", re.IGNORECASE)
 _MEASURE_RE = re.compile(
-    r"(?=[aespvmlhn])\b(?:(?:amount|extent|scale|size|prevalence|severity|volume|magnitude|level)\s+of\s+"
-    r"(?:human\s+)?trafficking|how\s+much\s+trafficking|number\s+of\s+(?:trafficking\s+)?victims)",
+    r"(?=[aespvmlhnbft])\b(?:(?:amount|extent|scale|size|prevalence|severity|volume|magnitude|level)\s+of\s+"
+    r"(?:human\s+)?trafficking|how\s+much\s+trafficking|number\s+of\s+(?:trafficking\s+)?victims|"
+    # "Tier 1 means a country has basically no trafficking", "is trafficking-free", "free of trafficking"
+    r"(?P<free>(?<=\s)(?:(?:basically|virtually|essentially|almost|practically|largely|entirely)\s+)?"
+    r"(?:no\s+(?:human\s+)?trafficking(?=\s*(?:[,.;:)!?\"”]|$|\s+(?:at\s+all|problem|whatsoever)\b))|"
+    r"trafficking[- ]free\b|free\s+(?:of|from)\s+(?:human\s+)?trafficking\b)))",
     re.IGNORECASE)
+# what the "no trafficking" branches above need before them: a verb saying what a tier means or is
+_FREE_LEAD_RE = re.compile(r"\b(?:means?|meant|meaning|indicat\w*|signal\w*|certif\w*|shows?|is|are|be|"
+                           r"has|have)\b[^,.;]{0,40}$", re.IGNORECASE)
 _STANDARDS_RE = re.compile(r"\bcompl(?:y|ies|iance)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?standards|"
                            r"\bminimum\s+standards", re.IGNORECASE)
 _RANKING_CUE_RE = re.compile(r"(?=[trscgwl])\b(?:tier\w*|rank\w*|rat(?:ed|ing|es)|sort\w*|classif\w*|"
@@ -95,9 +102,13 @@ _LOANS_RE = re.compile(
 # but is making significant efforts" (Tier 2). Read as the definition they state.
 _DEFINITION_RE = re.compile(
     r"\b(?:neither|do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ed)?\s+to)\s+(?:yet\s+)?(?:fully\s+)?"
-    r"(?:meet|compl(?:y|ies)\s+with)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b[^.;]{0,40}?"
+    r"(?:meet|compl(?:y|ies)\s+with)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b[^.;]{0,70}?"
     r"\b(?P<conj>nor|but|and)\s+(?:(?:is|are)\s+)?(?:still\s+)?(?P<not>not\s+)?"
-    r"(?:make|makes|making)\s+significant\s+efforts\b",
+    r"(?:make|makes|making)\s+significant\s+efforts\b"
+    # the other order: "making significant efforts but not yet fully meeting the minimum standards"
+    r"|\b(?:make|makes|making)\s+significant\s+efforts\b[^.;]{0,30}?\b(?P<conj2>but)\s+(?:is\s+|are\s+)?"
+    r"(?:still\s+)?not\s+(?:yet\s+)?(?:fully\s+)?(?:meet|meeting|compl(?:y|ying)\s+with)\s+(?:the\s+)?"
+    r"(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b",
     re.IGNORECASE)
 
 
@@ -108,7 +119,7 @@ _SYSTEM_KINDS = ("list", "system", "scale", "ranking", "rating", "classification
 _SUPERLATIVES = ("highest", "lowest", "top", "bottom", "best", "worst")  # "the lowest of the four"
 _SMALL_NUMBERS = ("two", "three", "four", "five")
 _MEASURE_WORDS = ("amount", "extent", "scale", "size", "prevalence", "severity", "volume", "magnitude",
-                  "level", "much")  # _MEASURE_RE, before "trafficking"
+                  "level", "much", "no", "free")  # _MEASURE_RE, around "trafficking"
 _AID_WORDS = ("aid", "assistance", "funding")  # _ALL_AID_RE
 _FOOD_WORDS = ("food", "disaster", "emergency")  # _FOOD_AID_RE
 _LOAN_LENDERS = ("bank", "imf", "fund", "multilateral")  # _LOANS_RE: "World Bank", "IMF", ...
@@ -136,6 +147,10 @@ def _definitions(ctx: SentenceContext) -> list[Draft]:
     if not ctx.has(("significant",)) or not ctx.has(("standards",)):
         return drafts  # the words of _DEFINITION_RE
     for match in _DEFINITION_RE.finditer(ctx.text):
+        if match.group("conj2"):
+            drafts.append(Draft(kind="tier_system", fields={"defines": "2"}, start=match.start(),
+                                end=match.end(), reading="tier_system:definition"))
+            continue
         efforts = match.group("conj").lower() == "but" and not match.group("not")
         no_efforts = match.group("conj").lower() == "nor" or bool(match.group("not"))
         if efforts == no_efforts:
@@ -209,8 +224,13 @@ def _meaning(ctx: SentenceContext) -> list[Draft]:
     match = _MEASURE_RE.search(ctx.text)
     if not match or not _RANKING_CUE_RE.search(ctx.text):
         return []
+    if match.group("free") and not _FREE_LEAD_RE.search(ctx.text, max(0, match.start() - 60), match.start()):
+        return []  # "no trafficking" with no "means", "is" before it: not a tier's meaning
     if ctx.is_negated(max(0, match.start() - 40), match.start()):
-        return []  # "not the amount of trafficking": the right reading
+        # "not the amount of trafficking", "the tiers do not measure how much trafficking there is": the
+        # right reading, read as such
+        return [Draft(kind="tier_system", fields={"measures": "government efforts"},
+                      start=match.start(), end=match.end(), reading="tier_system:measures-not")]
     if _STANDARDS_RE.search(ctx.text):
         return []  # size listed beside compliance with the standards: a loose list of criteria
     named = {t.tier for t in ctx.tiers if t.tier}
