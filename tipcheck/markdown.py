@@ -259,3 +259,22 @@ def _blank_inline(text: str) -> str:
     ranges.extend((m.start(), m.end()) for m in _EMPHASIS_CLOSE.finditer(text))
     ranges.extend((m.start(), m.end()) for m in _ESCAPE.finditer(text))
     return blank_ranges(text, ranges)
+
+
+# Markdown written into a plain-text file (a blog post or a newsletter pasted as .txt): each signal below
+# is one Markdown writes and prose seldom does
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MD_STRONG = re.compile(r"(?:\*\*|__)(?=\S)[^*_\n]{1,80}?(?<=\S)(?:\*\*|__)")
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M)
+_MD_LINK = re.compile(r"\[[^\]\n]{1,200}\]\((?:https?://|/|#)[^)\s]*\)")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether plain text is written in Markdown: two kinds of its marks (headings, bold, links), bold
+    four times, or a table's rule line."""
+    if "|" in text and _MD_TABLE_RULE.search(text):
+        return True
+    strong = len(_MD_STRONG.findall(text)) if "**" in text or "__" in text else 0
+    signals = ("#" in text and bool(_MD_HEADING.search(text))) + (strong >= 2) + (strong >= 4) + \
+        ("](" in text and bool(_MD_LINK.search(text)))
+    return signals >= 2

@@ -13,6 +13,10 @@ _WORD_START = re.compile(r"[\"'(\[]*([A-Za-z]+)")
 _LIST_ITEM = re.compile(r"(?:[*+•▪‣◦·]|-(?!-)|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
 _LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[IVXivx]{1,4})\)?")
 _LIST_LABEL_MAX = 6  # the longest text _LIST_LABEL matches: "(viii)"
+# a run-in heading that opens a paragraph: "**Sri Lanka.** Tier 2 for a third consecutive year" (its
+# bold marks blanked): one to four capitalised words, read with the sentence it heads
+_RUN_IN_HEADING = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|de|del|al|el)){0,3}\s*")
+_RUN_IN_HEADING_MAX = 40
 _CLOSERS = "\"')]}»"
 _OPENERS = "\"'“‘«"
 _WRAP_MIN, _WRAP_MAX = 40, 160  # plausible hard-wrap widths, in characters
@@ -155,7 +159,8 @@ def split_sentences(
         if not _opens_sentence(text[nxt]):
             continue
         mark = match.group()
-        if mark[-1] == "." and len(mark) == 1 and not _ends_after_period(text, current, match, nxt):
+        if mark[-1] == "." and len(mark) == 1 and \
+                not _ends_after_period(text, current, match, nxt, current == start):
             continue
         ellipsis = "…" in mark or mark.startswith("..")
         if ellipsis and quoted is not None and quoted(match.start()):
@@ -182,11 +187,15 @@ def _opens_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in _OPENERS
 
 
-def _ends_after_period(text: str, current: int, match: re.Match[str], nxt: int) -> bool:
+def _ends_after_period(text: str, current: int, match: re.Match[str], nxt: int,
+                       paragraph_start: bool = False) -> bool:
     """Whether a single period ends a sentence, judged by the word before it and the one after."""
     dot = match.start()
     if dot - current <= _LIST_LABEL_MAX and _LIST_LABEL.fullmatch(text, current, dot):
         return False  # "1. The report ..." at the start of a paragraph
+    if paragraph_start and dot - current <= _RUN_IN_HEADING_MAX and \
+            _RUN_IN_HEADING.fullmatch(text, current, dot):
+        return False  # "Sri Lanka. Tier 2 for a third consecutive year."
     begin, lowest = dot, max(current, dot - 15)
     while begin > lowest:
         char = text[begin - 1]

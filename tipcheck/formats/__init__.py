@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from tipcheck.document import Document, document_from_text, normalize, normalize_newlines
-from tipcheck.markdown import Comment, blank_ranges, find_comments
+from tipcheck.markdown import Comment, blank_ranges, find_comments, looks_like_markdown
 from tipcheck.sentences import paragraphs
 
 FORMATS_BY_SUFFIX = {
@@ -48,7 +48,9 @@ def plain_document(text: str, name: str, notes: Sequence[str] = ()) -> Document:
     normalized = normalize(raw)
     markers: list[Comment] = [(m.start(), m.end(), m.group(1)) for m in TEXT_MARKER.finditer(normalized)]
     if not markers:
-        return document_from_text(raw, name, markdown=False, notes=notes)
+        # Markdown pasted into a .txt file is read as Markdown: "**33** — Countries on Tier 1" is "33
+        # countries" once its bold marks are blanked
+        return document_from_text(raw, name, markdown=looks_like_markdown(normalized), notes=notes)
     blanked = blank_ranges(normalized, [(start, end) for start, end, _ in markers])
     comments = sorted(find_comments(normalized) + markers)
     return Document(name, raw, blanked, paragraphs(blanked), notes, comments)
