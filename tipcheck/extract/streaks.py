@@ -38,7 +38,8 @@ _ORDINAL_RE = re.compile(
     re.IGNORECASE,
 )
 _DURATION_RE = re.compile(
-    rf"(?P<n>{CARDINAL_PATTERN})(?P<adj>[-\s]+{_RUN})?[-\s]+years?\b"
+    # ("four consecutive reports": a yearly report's run, counted in reports, only with its adjective)
+    rf"(?P<n>{CARDINAL_PATTERN})(?:(?P<adj>[-\s]+{_RUN})?[-\s]+years?|(?P<radj>\s+{_RUN})\s+(?:reports|editions))\b"
     r"(?P<noun>\s+(?:stretch|run|streak|spell|stint|stay|period))?(?P<tail>\s+(?:in\s+a\s+row|running))?",
     re.IGNORECASE,
 )
@@ -170,7 +171,7 @@ def read_streaks(ctx: SentenceContext, moved: set[int]) -> list[Draft]:
             taken.append(match.span())
     if ctx.has(_SPAN_WORDS[0]) and ctx.has(_SPAN_WORDS[1]):
         drafts += _reports_spans(ctx, moved, taken)
-    if ctx.has(("year",)):  # what _DURATION_RE needs: "six years", "a six-year stretch"
+    if ctx.has(("year", "reports", "editions")):  # what _DURATION_RE needs: "six years", "a six-year stretch"
         drafts += _durations(ctx, moved, taken)
     drafts += _starts(ctx, moved, taken)
     _before_the_current_run(drafts)
@@ -344,11 +345,12 @@ def _subjects(ctx: SentenceContext, start: int, end: int, phrase: tuple[int, int
     return before or clause_subjects(ctx, begin, stop)
 
 
-def _since(ctx: SentenceContext, cstart: int, cend: int, phrase: tuple[int, int]) -> YearMention | None:
+def _since(ctx: SentenceContext, cstart: int, cend: int, phrase: tuple[int, int],
+           words: tuple[str, ...] = ("since",)) -> YearMention | None:
     """The "since YEAR" of a run's own conjunct ("Kuwait stays for the fifth year running, and Saudi
     Arabia, Tier 3 every year since 2005, ...": not Kuwait's)."""
     begin, stop = conjunct_start(ctx, cstart, phrase[0]), conjunct_end(ctx, phrase[1], cend)
-    return next((y for y in ctx.years if y.before == "since" and begin <= y.start < stop), None)
+    return next((y for y in ctx.years if y.before in words and begin <= y.start < stop), None)
 
 
 def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
@@ -528,7 +530,8 @@ def _duration(ctx: SentenceContext, match: re.Match[str], moved: set[int],
                                           min(cend, match.end() + 60)) else "either"
     # ("where it has sat since 2011, after seven years on the Watch List": a run that ended before
     # another began has no "since" of its own)
-    since = None if until or ends == "before" else _since(ctx, cstart, cend, match.span())
+    # ("From 2002 Malaysia spent four consecutive reports on Tier 2": a run of N from that year)
+    since = None if until or ends == "before" else _since(ctx, cstart, cend, match.span(), ("since", "from"))
     ended = _ENDED_BY_MOVE_RE.match(ctx.text, match.end()) if not (until or since) and ctx.has(("before",)) \
         else None
     out = []
@@ -570,7 +573,7 @@ _RUN_FOLLOW = re.compile(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at
 
 def _is_run(ctx: SentenceContext, match: re.Match[str]) -> bool:
     """ "for six years", "a six-year stretch", "six years on the Watch List" (not "his six-year term")."""
-    if match.group("noun") or match.group("tail") or match.group("adj"):
+    if match.group("noun") or match.group("tail") or match.group("adj") or match.group("radj"):
         return True
     if re.match(r"\s*-\s*year\s+\w", match.group(0)[len(match.group("n")):] + ctx.text[match.end():]
                 [:3]) and not _RUN_LEAD.search(ctx.text, max(0, match.start() - 60), match.start()):
