@@ -116,6 +116,13 @@ _PREVIOUS_RE = re.compile(
     rf"|\s+(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year))?",
     re.IGNORECASE,
 )
+# "33 countries on Tier 1, the same number as in 2024", "20 on Tier 3, one fewer than the year before"
+_COMPARED_RE = re.compile(
+    rf",?\s*(?:(?P<same>the\s+same\s+(?:number|count|total|figure)\s+as)|(?P<k>{_N})\s+(?P<cmp>fewer|more|less)"
+    rf"\s+than)\s+(?:in\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)(?:\s+report)?\b|(?P<last>last\s+year|the\s+year\s+"
+    rf"before|a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior)\s+(?:year|report)))",
+    re.IGNORECASE,
+)
 _ON_IT_RE = re.compile(r"\s+(?:on|in)\s+(?:it|that\s+list|that\s+tier|that\s+category)\b", re.IGNORECASE)
 # "grew to 42 countries": the verb right before the count (_subject_tier)
 _GREW_TO_RE = re.compile(r"\b(?:grew|rose|fell|dropped|shrank|climbed|increased|decreased|declined|jumped|"
@@ -475,15 +482,38 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
         negated=ctx.is_negated(cstart, nstart),
         attributed=ctx.is_attributed(nstart),
     )]
-    if previous and (before := parse_cardinal(previous.group("n"))) is not None:
+    if previous and (before := _earlier_count(previous, count)) is not None:
         prev_year = int(previous.group("year")) if previous.group("year") else None
         drafts.append(Draft(
             kind="tier_count", fields=fields(tier=tier, count=before, year=prev_year,
                                              anaphor=anaphor or None),
-            start=previous.start("n"), end=previous.end(), reading="tier_count:previous",
+            start=previous.start("n" if previous.re is _PREVIOUS_RE
+                                 else "same" if previous.group("same") else "k"),
+            end=previous.end(), reading="tier_count:previous",
             year_explicit=prev_year is not None, year_offset=0 if prev_year else -1,
         ))
     return drafts
+
+
+def _earlier_count(previous: re.Match[str], count: int) -> int | None:
+    """The earlier count "up from 13", "the same number as", "one fewer than" tells."""
+    if previous.re is _PREVIOUS_RE:
+        return parse_cardinal(previous.group("n"))
+    if previous.group("same"):
+        return count
+    difference = parse_cardinal(previous.group("k"))
+    if difference is None:
+        return None
+    return count + difference if previous.group("cmp").lower() in ("fewer", "less") else count - difference
+
+
+def _without_tiers(ctx: SentenceContext, start: int, end: int) -> str:
+    """text[start:end] with the tier names in it blanked (the "3" of "Tier 3" is no number)."""
+    between = list(ctx.text[start:end])
+    for tier in ctx.tiers:
+        if start <= tier.start and tier.end <= end:
+            between[tier.start - start:tier.end - start] = " " * (tier.end - tier.start)
+    return "".join(between)
 
 
 def _subject_start(ctx: SentenceContext, verb_start: int, cstart: int) -> int:
@@ -534,7 +564,16 @@ def _year_end(ctx: SentenceContext, year: int, start: int) -> int:
 
 def _previous(ctx: SentenceContext, match: re.Match[str], nstart: int, cend: int) -> re.Match[str] | None:
     """ "..., down from 19 last year", "rose to 14 from 10 last year": the earlier count of this one."""
+    # (to the end of the clause the count's noun is in: "25 - Countries on the Watch List, down from 34 in
+    # 2024", a list item whose dash opens a clause of its own)
+    cend = max(cend, ctx.clause_bounds(match.end() - 1)[1])
     previous = _PREVIOUS_RE.search(ctx.text, match.end(), cend)
+    if previous is None and ("than" in ctx.lower or "same" in ctx.lower):
+        previous = _COMPARED_RE.search(ctx.text, match.end(), cend)
+        between = _without_tiers(ctx, match.end(), previous.start()) if previous is not None else ""
+        if previous is not None and re.search(r"\d|\.(?!\S)", between):
+            return None
+        return previous
     if previous is None:
         return None
     between = list(ctx.text[match.end():previous.start()])
