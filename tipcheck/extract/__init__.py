@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from tipcheck.countries import CountryIndex, CountryMention
 from tipcheck.document import Document, Sentence
 from tipcheck.extract import gates
-from tipcheck.extract.context import AUTHOR_COUNTRY, SentenceContext, local_clause
+from tipcheck.extract.context import AUTHOR_COUNTRY, FIRST_REPORT_YEAR, SentenceContext, local_clause
 from tipcheck.extract.counts import read_counts
 from tipcheck.extract.draft import Draft
 from tipcheck.extract.officials import read_officials
@@ -66,6 +66,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
     prior_tier: str | None = None  # the one tier the sentence before placed countries on
     that_year: int | None = None  # the year the last dated sentence spoke of: what "That year" means
     prior_year: int | None = None  # the one year of the sentence before, whose tier "there" stands for
+    narrated: int | None = None  # the year of a report the sentence before told of ("appeared in July 2001")
     readers = [(reader, GATES.get(reader)) for reader in READERS]  # type: ignore[call-overload]
     quoted = _quoter(document)
     for sentence in document.sentences:
@@ -73,7 +74,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
             if _might_name_country(sentence.text):
                 skipped.append(sentence)
             previous, earlier = (sentence.text, None), previous  # countries found only if needed
-            prior_tier = prior_year = None
+            prior_tier = prior_year = narrated = None
             continue
         for passed in skipped:  # their countries set the focus ("it", "the nation") and context
             focus = _note_countries(index.find(passed.text, context=tuple(mentioned)), mentioned, focus)
@@ -92,7 +93,10 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
             _hypothetical_reports(ctx, drafts)
             drafts = _date_by_sentence(drafts, that_year if ctx.has(_THAT_YEAR_WORDS) else None,
                                        ctx.text, prior_year)
+            if narrated is not None:
+                _date_narrated(drafts, narrated, ctx.text)
             that_year = _one_year(drafts) or that_year
+        narrated = _narrated_year(ctx) if not drafts and ctx.has(_REPORT_WORDS) else None
         prior_tier = _one_tier(drafts, ctx.tiers) if drafts else None
         prior_year = _one_year(drafts) if prior_tier else None
         for draft in drafts:
@@ -304,6 +308,33 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
             draft.fields["year"] = year
             draft.year_explicit = True
     return drafts
+
+
+_REPORT_WORDS = ("report", "edition")
+# a report told of as past, with its time: "The first Trafficking in Persons Report appeared in July 2001"
+_NARRATED_RE = re.compile(r"\b(?:report|edition)\b[^.;]{0,60}?\b(?:appeared|came\s+out|was\s+(?:released|"
+                          r"published|issued)|went\s+out)\s+(?:[^.;]{0,20}?\s)?(?:in|on)\s+(?:\w+\s+)?"
+                          r"(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _narrated_year(ctx: SentenceContext) -> int | None:
+    """The year of a report a sentence tells of as past ("The first report appeared in July 2001, and it
+    was blunt"), when it reads no claim itself: what the next sentence's past tense speaks of."""
+    match = _NARRATED_RE.search(ctx.text)
+    year = int(match.group("y")) if match else None
+    return year if year is not None and year >= FIRST_REPORT_YEAR else None
+
+
+def _date_narrated(drafts: list[Draft], year: int, text: str) -> None:
+    """ "The first report appeared in July 2001, and it was blunt. Malaysia was placed on Tier 3, one of
+    23 countries": the undated claims of a past-tense sentence take the year the sentence before told."""
+    if not _PAST_RE.search(text) or _PRESENT_RE.search(text):
+        return
+    for draft in drafts:
+        if draft.kind != "report_year" and not draft.year_explicit and not draft.year_offset \
+                and not draft.fields.get("year"):
+            draft.fields["year"] = year
+            draft.year_explicit = True
 
 
 def _date_by_nearest_report(drafts: list[Draft]) -> None:
