@@ -41,6 +41,7 @@ FIRST_REPORT_YEAR = 2001
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(19[89]\d|20[0-4]\d)(?!\w|,\d|\.\d)")
 _DASH_RE = re.compile(r"\s-\s")
+_LIST_NUMBER_RE = re.compile(r"[\s*_#]*\d[\d,.]*(?:\s+(?:million|billion|percent))?[\s*_]*")
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s-\s|,\s+(?:but|while|whereas|although|though|even\s+as)\s|\s(?:while|whereas)\s|\bIn contrast\b"
 )
@@ -181,6 +182,9 @@ class SentenceContext:
             return []
         dashes = [m.span() for m in _DASH_RE.finditer(self.text)]
         paired = set(dashes[: len(dashes) // 2 * 2])  # "Five countries - A, B and C - moved up": an aside
+        if dashes and _LIST_NUMBER_RE.fullmatch(text, 0, dashes[0][0]):
+            # "23 - Consecutive years North Korea has spent on Tier 3": a figure and what it counts
+            paired.add(dashes[0])
         return [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
 
     @cached_property

@@ -43,6 +43,11 @@ _DURATION_RE = re.compile(
     r"(?P<noun>\s+(?:stretch|run|streak|spell|stint|stay|period))?(?P<tail>\s+(?:in\s+a\s+row|running))?",
     re.IGNORECASE,
 )
+# a "by the numbers" item: "23 - Consecutive years North Korea has spent on Tier 3", "9 - China's
+# straight years on Tier 3" (the figure first, then what it counts)
+_LIST_DURATION_RE = re.compile(rf"[\s*_#]*(?P<n>\d{{1,2}})[\s*_]*[-–—:]\s+(?:[^,;.]{{0,40}}?['’]s\s+)?"
+                               rf"(?P<adj>{_RUN})\s+(?:years|reports)\b(?P<noun>)(?P<tail>)(?P<radj>)",
+                               re.IGNORECASE)
 _APPROX_RE = re.compile(r"(?:more\s+than|over|nearly|almost|about|around|at\s+least|some|roughly|"
                         r"under|less\s+than|fewer\s+than|up\s+to)\s+$", re.IGNORECASE)
 _BEFORE_CUE = re.compile(r"\b(?:end(?:ed|ing|s)|following|after|had\s+(?:\w+\s+)?(?:been|spent|sat|held|"
@@ -217,6 +222,9 @@ def _reports_spans(ctx: SentenceContext, moved: set[int], taken: list[tuple[int,
 def _durations(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
     """ "six years on the Watch List", "ending a six-year stretch" (outside the phrases read before)."""
     drafts: list[Draft] = []
+    if ctx.text.lstrip(" *_#")[:1].isdigit() and (listed := _LIST_DURATION_RE.match(ctx.text)):
+        drafts += _duration(ctx, listed, moved, taken)
+        taken.append(listed.span())
     for match in _DURATION_RE.finditer(ctx.text):
         if not any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken):
             drafts += _duration(ctx, match, moved, taken)

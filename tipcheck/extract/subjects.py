@@ -132,6 +132,8 @@ _OWN_NOUNS = frozenset((
     "run", "streak", "spell", "time", "years", "year", "presence", "membership", "turn", "own", "list",
     "watch", "elevation", "relegation", "tenure", "assessment", "evaluation", "report", "chapter",
     "entries", "profile", "treatment", "decline", "improvement", "recovery", "reputation", "image",
+    # a run's adjective before its noun: "China's straight years on Tier 3"
+    "consecutive", "straight", "successive", "continuous", "uninterrupted",
 ))
 
 
