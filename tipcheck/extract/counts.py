@@ -25,7 +25,8 @@ _COUNT_RE = re.compile(
     rf"(?:\bout\s+of\s+)?\b(?P<n>{_N})\s+(?P<other>other\s+|more\s+|additional\s+|further\s+)?"
     # (words between the number and its noun qualify the noun: "23 other", "five Southeast Asian"; a
     # preposition or a relative between says the number is no count of it: "the one reserved for countries")
-    rf"(?P<between>(?:(?!(?:for|of|to|by|from|with|that|which|who|whose)\b)[\w-]+\s+){{0,2}}?){_NOUN}\b",
+    # (nor another number: "the 2009 report 17 countries" counts 17, not 2009)
+    rf"(?P<between>(?:(?!(?:for|of|to|by|from|with|that|which|who|whose)\b|\d)[\w-]+\s+){{0,2}}?){_NOUN}\b",
     re.IGNORECASE,
 )
 # "the number of countries on the Tier 2 Watch List rose to 32"; "bringing the number of countries on
@@ -79,7 +80,8 @@ _SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:in|under|across|according\s+to|this\s+y
                               r"[^,;]{0,80},\s*)?(?:the|its|this\s+year'?s|last\s+year'?s)?\s*",
                               re.IGNORECASE)
 # "..., with 41 on the Tier 2 Watch List": a count with no noun, right before a tier's name.
-_PLACED = r"(?:were|are|have\s+been|had\s+been)\s+(?:placed|put|ranked|listed|rated|classified)\s+"
+_PLACED = (r"(?:(?:were|are|have\s+been|had\s+been)\s+(?:placed|put|ranked|listed|rated|classified)|landed|"
+           r"ended\s+up)\s+")
 # "... while 24 were placed on Tier 3", "Forty-five were placed on the watch list" (the sentence's
 # subject: the countries the report placed there, as a whole); "while 33 earned Tier 1"; a list of
 # counts, "36 countries on Tier 1, 80 on Tier 2, 44 on the Watch List" (the comma-led items are read
@@ -163,7 +165,9 @@ _SUBORDINATE_RE = re.compile(r"\s(?:after|before|when|because|until|once)\s+(?=t
 # between a count's noun and the tier it is put on: "22 countries on Tier 3", "20 countries were
 # placed on Tier 3", "24 nations in the bottom tier"
 _ATTACHED_RE = re.compile(r"\s+(?:(?:were|are|have\s+been|had\s+been|was)\s+(?:\w+\s+)?"
-                          r"(?:placed|put|ranked|listed|rated|classified|kept)\s+)?"
+                          r"(?:placed|put|ranked|listed|rated|classified|kept)\s+|"
+                          # "17 countries were on Tier 3", "17 landed in Tier 3 and 52 on the Watch List"
+                          r"(?:were|are|sat|sit|stood|landed|land|ended\s+up|end\s+up|remained|stayed)\s+)?"
                           r"(?:on|in|onto|into|at)\s+(?:the\s+)?", re.IGNORECASE)
 # hoisted from _pick_tier, _tier_count and _part_of_tier (compiled once, not looked up per call)
 _BRACKET_OPEN_RE = re.compile(r"[\s*_]*\(\s*")
@@ -553,7 +557,11 @@ def _joiners(ctx: SentenceContext, verb_start: int, ending: str, cstart: int) ->
 
 
 _LISTED_BEFORE_RE = re.compile(rf"\b{_N}\s+{_NOUN}\s+(?:on|in)\s+[^,;.]{{1,40}}"
-                               rf"(?:,\s*{_N}\s+(?:on|in)\s+[^,;.]{{1,40}})*$", re.IGNORECASE)
+                               rf"(?:,\s*{_N}\s+(?:on|in)\s+[^,;.]{{1,40}})*$"
+                               # "Of the countries ranked, 17 landed in Tier 3": the noun named before
+                               rf"|\b(?:of|among)\s+the\s+(?:{_N}\s+)?{_NOUN}\s+(?:it\s+|the\s+report\s+)?"
+                               rf"(?:ranked|assessed|rated|covered|graded|reviewed|listed|evaluated)\s*$",
+                               re.IGNORECASE)
 _NOW_RE = re.compile(r"\b(?:now|currently|this\s+year|today)\b", re.IGNORECASE)
 
 
