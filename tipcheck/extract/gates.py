@@ -174,7 +174,7 @@ def statements(ctx: SentenceContext) -> bool:
         or ("tier" in lower and _has(lower, _SYSTEM_KINDS))
         or (_has(lower, _SMALL_NUMBERS) and _has(lower, _SUPERLATIVES))
         or (_has(lower, _MEASURED) and _has(lower, _MEASURE_WORDS))
-        or (("all" in lower or "any" in lower) and _has(lower, _AID_WORDS))
+        or (("all" in lower or "any" in lower or "every" in lower) and _has(lower, _AID_WORDS))
         or ("trade" in lower and _has(lower, _TRADE_WORDS))
         or (_has(lower, _ESTIMATE_NOUNS)
             and (_has(lower, _LARGE_WORDS) or bool(_LARGE_DIGITS.search(lower))))

@@ -54,7 +54,8 @@ _EXEMPT_AFTER_RE = re.compile(
 _ALL_AID_RE = re.compile(
     r"\b(?:los(?:e|es|ing|t)|cut(?:s|ting)?\s+off|withh[eo]ld\w*|suspend\w*|den(?:y|ies|ied|ying)|"
     r"ineligible\s+for|halt\w*|the\s+loss\s+of|end(?:s|ing)?)\s+(?:of\s+)?"
-    r"(?P<all>all|any)\s+(?:(?:U\.S\.|US|American|U\.S\.\s+government|Washington['’]s)\s+)?"
+    r"(?P<all>all|any|every\s+(?:kind|type|form|sort|penny|cent|dollar)\s+of|all\s+(?:forms|kinds|types)\s+of)\s+"
+    r"(?:(?:U\.S\.|US|American|U\.S\.\s+government|Washington['’]s)\s+)?"
     r"(?:foreign\s+|federal\s+|bilateral\s+|government\s+)?(?:aid|assistance|funding)\b"
     r"(?![^.;]{0,40}?\b(?:except|other\s+than|apart\s+from|but\s+(?:humanitarian|trade)|save))",
     re.IGNORECASE)
@@ -249,7 +250,7 @@ def _consequence(ctx: SentenceContext) -> list[Draft]:
     drafts: list[Draft] = []
     # the words of _AID_RE, _ALL_AID_RE, _TRADE_LOSS_RE and _FOOD_AID_RE, which find every draft here
     if not (ctx.has(("humanitarian", "trade")) or ctx.has(_FOOD_WORDS)
-            or (ctx.has(("all", "any")) and ctx.has(_AID_WORDS))):
+            or (ctx.has(("all", "any", "every")) and ctx.has(_AID_WORDS))):
         return drafts
     if not _SANCTION_CUE_RE.search(ctx.text):
         return drafts
