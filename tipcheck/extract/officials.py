@@ -37,6 +37,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "published under Secretary Condoleezza Rice": the bare title after the preposition "under"
     (SECRETARY, re.compile(rf"\bunder\s+(?:then-)?Secretary\s+{_NAME}")),
     (SECRETARY, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?Secretary\s+of\s+State\b")),
+    # "in Hillary Clinton's first report as Secretary of State": the report dates her term's start
+    (SECRETARY, re.compile(rf"\b{_NAME}(?<=['’]s)\s+first\s+(?:annual\s+)?(?:[\w-]+\s+){{0,3}}?"
+                           r"(?:report|edition)\s+as\s+Secretary(?:\s+of\s+State)?\b")),
     # "when Condoleezza Rice's State Department put out the 2008 report": the department a Secretary heads
     # (a president's name is not a Secretary in the facts: unverifiable, never a finding)
     # (one space between the words, as the officials gate looks for them: extract/gates.py)
@@ -51,6 +54,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:\s+since\s+(?P<since>(?:19|20)\d\d)\b)?")),
     (TIP_DIRECTOR, re.compile(rf"\b(?:[Aa]mbassador(?:-at-[Ll]arge)?|[Dd]irector)\s+{_NAME}"
                               r"(?=(?:[^.;]|\b[A-Z]\.){0,100}(?i:traffick))")),
+    # "Luis CdeBaca, who took up the post of ambassador-at-large for trafficking in May"
+    (TIP_DIRECTOR, re.compile(rf"{_NAME},\s+who\s+(?:had\s+)?(?:took\s+up|assumed|took\s+over|was\s+(?:named|"
+                              r"appointed|sworn\s+in)\s+(?:to|as))\s+(?:the\s+)?(?:(?:post|job|role|position)\s+"
+                              r"of\s+(?:the\s+)?)?(?:[Aa]mbassador(?:[- ]at[- ][Ll]arge)?|[Dd]irector|head)\b"
+                              r"[^.;]{0,40}?(?i:traffick)")),
     # "the trafficking office, which Ambassador Cindy Dyer still leads": the office first, its head in a
     # relative clause (present tense only, as _HEADS_OFFICE)
     (TIP_DIRECTOR, re.compile(rf"{_TIP_OFFICE},?\s+(?:which|that)\s+(?:[Aa]mbassador(?:-at-[Ll]arge)?\s+|"
