@@ -149,13 +149,16 @@ def read_officials(ctx: SentenceContext) -> list[Draft]:
                 r"\b(?:this|current|new|latest)\s+(?:year|report)", lead_in, re.I) else 0
             recent = _RECENT_RE.search(ctx.text, max(0, match.start() - 30),
                                        min(len(ctx.text), match.end() + 100))
+            # "Tier 3 again in 2009, in Hillary Clinton's first report as Secretary": that report's year
+            # (a first report told of in the past is not the document's)
+            year = ctx.year_in(0, len(ctx.text)) if first else None
             drafts.append(Draft(
                 kind="official", fields=fields(name=name, role=role, first_report=bool(first) or None,
                                                acting=bool(acting) or None, recent=bool(recent) or None,
                                                since=int(match["since"]) if match.groupdict().get("since")
-                                               else None),
+                                               else None, year=year),
                 start=match.start(), end=first.end() if first else end, reading=f"official:{role}",
-                year_offset=offset,
+                year_offset=offset, year_explicit=year is not None,
             ))
     return drafts + _vacancies(ctx)
 
