@@ -37,7 +37,10 @@ OWN_FLOOR = {"e": {"recall": 0.70, "precision": 0.95, "coverage": 0.78},
              "l": {"recall": 0.70, "precision": 0.60, "coverage": 0.85},
              # m: written in session 6 (after the first fixes for j, k, l), measured untuned 0.80 / 0.40 /
              # 0.76 (planted 0.81 / 0.53)
-             "m": {"recall": 0.75, "precision": 0.40, "coverage": 0.74}}
+             "m": {"recall": 0.75, "precision": 0.40, "coverage": 0.74},
+             # n: written in session 6 after the rules for m, measured untuned 0.58 / 0.47 / 0.62 (planted
+             # 0.61 / 0.59)
+             "n": {"recall": 0.55, "precision": 0.45, "coverage": 0.60}}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in FOLDERS])

@@ -556,11 +556,14 @@ def _joiners(ctx: SentenceContext, verb_start: int, ending: str, cstart: int) ->
     return len(named)
 
 
-_LISTED_BEFORE_RE = re.compile(rf"\b{_N}\s+{_NOUN}\s+(?:on|in)\s+[^,;.]{{1,40}}"
-                               rf"(?:,\s*{_N}\s+(?:on|in)\s+[^,;.]{{1,40}})*$"
-                               # "Of the countries ranked, 17 landed in Tier 3": the noun named before
-                               rf"|\b(?:of|among)\s+the\s+(?:{_N}\s+)?{_NOUN}\s+(?:it\s+|the\s+report\s+)?"
-                               rf"(?:ranked|assessed|rated|covered|graded|reviewed|listed|evaluated)\s*$",
+_RANKED_VERB = (r"(?:ranked|ranks|assessed|assesses|rated|rates|covered|covers|graded|grades|reviewed|"
+                r"reviews|listed|lists|evaluated|evaluates)")
+# "Of the countries ranked, 17 landed in Tier 3", "Of the countries it ranks, 28 are on Tier 1": the noun
+# named before
+_PARTITIVE = rf"\b(?:of|among)\s+the\s+(?:{_N}\s+)?{_NOUN}\s+(?:it\s+|the\s+report\s+)?{_RANKED_VERB}\s*"
+_LISTED_BEFORE_RE = re.compile(rf"(?:\b{_N}\s+{_NOUN}\s+|{_PARTITIVE},\s*{_N}\s+)(?:are\s+|were\s+)?"
+                               rf"(?:on|in)\s+[^,;.]{{1,40}}(?:,\s*{_N}\s+(?:are\s+|were\s+)?(?:on|in)\s+[^,;.]{{1,40}})*$"
+                               rf"|{_PARTITIVE}$",
                                re.IGNORECASE)
 _NOW_RE = re.compile(r"\b(?:now|currently|this\s+year|today)\b", re.IGNORECASE)
 

@@ -257,6 +257,8 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
     start = min([match.start()] + [t.start for t in (source, target) if t])
     end = max([match.end()] + [t.end for t in (source, target) if t])
     year = local_year(ctx, start, end)
+    if year is None and target is not None and (listed := _YEARS_AND_RE.match(ctx.text, target.end)):
+        year = int(listed.group("y"))  # "sank to Tier 3 in 2021 and 2022": it moved in the first
     offset = 0 if year else local_offset(ctx, match.start(), end)
     # (up to a comma after the move: "downgraded to the Watch List, ending five straight years on Tier 2"
     # is a move; the run after the comma is the one it ended)
@@ -360,6 +362,11 @@ def _companions(ctx: SentenceContext, target: TierMention, cend: int, year: int 
             year_offset=offset, attributed=ctx.is_attributed(mention.start)))
 
 
+_YEARS_AND_RE = re.compile(r"\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+"
+                           r"(?:19|20)\d\d\b")
+_ONTO_RE = re.compile(r"\s+(?:and\s+)?(?:onto|to|into|on\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _off_list(ctx: SentenceContext, reading: MoveReading) -> None:
     """ "came off the US blacklist", "removed India from its 'Watch List'": a move off that tier."""
     if not ctx.has(_OFF_WORDS):
@@ -379,12 +386,19 @@ def _off_list(ctx: SentenceContext, reading: MoveReading) -> None:
         objects = object_list(ctx, off.start(obj), off.end(obj) + 1)
         subjects: list[Subject] = list(objects) or clause_subjects(ctx, cstart, off.start())
         year = local_year(ctx, off.start(), mention.end)
+        # "lifted off Tier 3 onto the Watch List in 2015": the tier it reached, and that one's year
+        onto = next((t for t in ctx.tiers[index + 1:index + 2] if t.tier and t.tier != "special"
+                     and _ONTO_RE.fullmatch(ctx.text, mention.end, t.start)), None)
+        if onto is not None:
+            year = year or local_year(ctx, onto.start, onto.end)
         offset = 0 if year else local_offset(ctx, off.start(), mention.end)
         reading.consumed.add(index)
         for subject in subjects:
             reading.drafts.append(Draft(
                 "move", fields(country=name(subject), from_tier=mention.tier, from_named=True,
-                               from_text=mention.text, direction=direction, year=year),
-                off.start(), mention.end, "move:off-list", year_explicit=year is not None,
+                               from_text=mention.text, direction=direction, year=year,
+                               to_tier=onto.tier if onto else None, to_text=onto.text if onto else None),
+                off.start(), onto.end if onto else mention.end, "move:off-list",
+                year_explicit=year is not None,
                 year_offset=offset, negated=negated_near(ctx, cstart, off.start()),
                 attributed=ctx.is_attributed(off.start()), consumed={index}))

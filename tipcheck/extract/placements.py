@@ -50,8 +50,10 @@ _REMAINED_WORDS = ("remain", "stay", "kept", "keep", "maintain", "held", "hold",
                    "still")  # what _REMAINED_RE needs
 # "escaped the worst ranking", "avoided Tier 3", "kept off the blacklist": not on that tier
 # (a tier passed over is one skipped: "Ecuador leapfrogged the Watch List to reach Tier 2")
+# (not past a word of arrival: "lifted off Tier 3 onto the Watch List" holds the Watch List)
 _ESCAPED_RE = re.compile(r"\b(?:escap\w*|avoid\w*|spared|dodg\w*|stay\w*\s+off|kept\s+off|off|out\s+of|"
-                         r"evad\w*|leapfrog\w*|skipp\w*|bypass\w*|jump\w*\s+over)\s+(?:[\w.'’-]+\s+){0,3}$",
+                         r"evad\w*|leapfrog\w*|skipp\w*|bypass\w*|jump\w*\s+over)\s+"
+                         r"(?:(?!(?:onto|to|into|and|but|then)\b)[\w.'’-]+\s+){0,3}$",
                          re.IGNORECASE)
 _ESCAPED_WORDS = ("escap", "avoid", "spared", "dodg", "off", "out", "evad", "leapfrog", "skipp", "bypass",
                   "jump")  # what _ESCAPED_RE needs

@@ -80,6 +80,10 @@ _APPOSED_HINT_RE = re.compile(rf"(?:The|the|Its|its|This|this|'s|’s)\s+{ORDINA
                               r"annual|edition|report|installment|issue|one|year))")
 _REPORT_OR_TRAFFICKING_RE = re.compile(r"\b(?:report|trafficking)\b", re.IGNORECASE)
 _PREVIOUS_WORD_RE = re.compile(r"\b(?:last|previous|prior)\b")
+# another publication named before "its 2023 edition": the edition is that publication's
+_OTHER_PUBLICATION_RE = re.compile(r"\b(?:Index|Walk\s+Free|ILO|International\s+Labou?r\s+Organi[sz]ation|"
+                                   r"UNODC|Freedom\s+House|Human\s+Rights\s+Watch|Amnesty|Global\s+Report|"
+                                   r"Country\s+Reports|Human\s+Rights\s+Practices|Ranking)\b")
 _SINCE_LEAD_RE = re.compile(r"\bsince\s+(?:the\s+|its\s+)?$")
 # "four years after the 2003 report had placed it on Tier 3": an earlier report, N years before the news
 _YEARS_AFTER_LEAD_RE = re.compile(rf"\b(?P<n>a|an|{CARDINAL_PATTERN})\s+(?:full\s+|long\s+)?years?\s+"
@@ -183,7 +187,12 @@ def _still_to_come(ctx: SentenceContext, start: int, end: int) -> bool:
     lead = ctx.lower[max(0, start - 80):start]
     if _COMING_BEFORE_RE.search(lead):
         return True
-    return bool(_FUTURE_CLAUSE_RE.search(lead) and _FUTURE_VERB_RE.match(ctx.lower, end))
+    clause = _FUTURE_CLAUSE_RE.search(lead)
+    # ("When did the 2024 report come out?": a question about the past)
+    return bool(clause and _FUTURE_VERB_RE.match(ctx.lower, end) and not _PAST_AUX_RE.search(clause.group(0)))
+
+
+_PAST_AUX_RE = re.compile(r"\b(?:did|was|were|had)\b")
 
 
 def _years_later(ctx: SentenceContext, start: int) -> int | None:
@@ -212,6 +221,8 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
             if groups["noun"] and not _REPORT_OR_TRAFFICKING_RE.search(text):
                 continue  # "the fourth annual assessment" is the report's only beside it
             year = None
+        if match.group(0).startswith("its") and _OTHER_PUBLICATION_RE.search(text, 0, match.start()):
+            continue  # "The Global Slavery Index ...; its 2023 edition put North Korea at the top"
         lead = text[max(0, match.start() - 25):match.start()].lower()
         # "on Tier 3 ever since the 2014 report": a run's start, an earlier report than the document's
         previous = bool(_PREVIOUS_WORD_RE.search(lead) or _SINCE_LEAD_RE.search(lead))
@@ -251,7 +262,22 @@ def month_number(text: str) -> int:
 
 def _release_cue(ctx: SentenceContext) -> re.Match[str] | None:
     """The first release cue of the sentence ("released", "came out"), searched once per sentence."""
-    return ctx.memo("release.cue", _RELEASE_CUE_RE.search)
+    return ctx.memo("release.cue", _report_release)
+
+
+def _report_release(text: str) -> re.Match[str] | None:
+    """The first release cue whose object is not another publication ("today released its annual Africa
+    Trafficking Scorecard, which reads the 2009 TIP Report ..." releases the scorecard)."""
+    for cue in _RELEASE_CUE_RE.finditer(text):
+        if not _OTHER_RELEASE_RE.match(text, cue.end()):
+            return cue
+    return None
+
+
+# what a coalition, an index or a ministry releases that is not the report
+_OTHER_RELEASE_RE = re.compile(r"\s+(?:its|their|a|an|the|his|her)\s+(?:own\s+)?"
+                               r"(?:(?!Trafficking\s+in|TIP\b)[\w'’-]+\s+){0,4}?(?:scorecard|index|survey|study|review|report\s+card|ranking|league\s+table|"
+                               r"yearbook|guide|statement|response|rebuttal|dataset|data)\b", re.IGNORECASE)
 
 
 def _dates(ctx: SentenceContext) -> list[Draft]:

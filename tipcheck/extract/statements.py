@@ -184,11 +184,15 @@ def _loans(ctx: SentenceContext) -> list[Draft]:
 _OTHER_SYSTEM_AFTER_RE = re.compile(
     r"\s+(?:for|to)\s+(?:classify|rank|sort|grad|rat|prioriti[sz]|triag|categori[sz]|assess|screen|"
     r"handl)\w*\s+"
-    r"(?!(?:the\s+)?(?:world['’]s\s+)?(?:countries|nations|governments|states|jurisdictions)\b)",
+    r"(?!(?:the\s+)?(?:world['’]s\s+)?(?:countries|nations|governments|states|jurisdictions)\b)"
+    # "a three-tier system of regional working groups": a system of something else
+    r"|\s+of\s+(?!(?:the\s+)?(?:rankings?|ratings?|classifications?|tiers|categories|grades|countries|nations|"
+    r"governments)\b)[\w-]+",
     re.IGNORECASE)
 _OTHER_OWNER_RE = re.compile(
     r"\b(?:police|ministry|court|hospital|school|universit\w*|compan\w*|firm|bank|league|army|military|"
-    r"airline|council|province|regulator|insurer|employer|union)s?\b(?:(?!\breport\b|\bState\s+Department\b)"
+    r"airline|council|province|regulator|insurer|employer|union|commission|committee|parliament|senate|"
+    r"cabinet)s?\b(?:(?!\breport\b|\bState\s+Department\b)"
     r"[^.;])*?\b(?:adopt|introduc|us|appl|creat|set\s+up|launch|establish|unveil|propos|run|operat)\w*\s+"
     r"(?:a|an|its|their|the)\s+(?:new\s+)?$", re.IGNORECASE)
 
@@ -234,6 +238,8 @@ def _meaning(ctx: SentenceContext) -> list[Draft]:
                       start=match.start(), end=match.end(), reading="tier_system:measures-not")]
     if _STANDARDS_RE.search(ctx.text):
         return []  # size listed beside compliance with the standards: a loose list of criteria
+    if ctx.text.rstrip(" \"'”’)").endswith("?"):
+        return []  # "So a Tier 1 country has no trafficking?": a question asserts nothing
     named = {t.tier for t in ctx.tiers if t.tier}
     if "2WL" in named and named <= {"2", "2WL"}:
         # The Watch List's own criterion is statutory: "the absolute number of victims ... is very

@@ -283,9 +283,11 @@ def _asserted_tier(ctx: SentenceContext, match: re.Match[str],
 
 _FOLLOW_RE = re.compile(r"(?:\s+each)?(?:\s+for\s+[^,;.]{1,60}?)?\s+(?:on|in|at|as)\s+")
 # "the first time the Himalayan republic has landed on the Watch List": a clause of its own after "time"
+# ("the first time it has reached the top tier": a verb that takes the tier as its object)
 _TIME_FOLLOW_RE = re.compile(r"\s+(?:that\s+)?(?:(?!and\b|but\b|while\b|or\b)[\w'’.-]+\s+){1,4}?"
-                             r"(?:has|have|had|was|were|is)\s+(?:(?:ever|been|now|also|even)\s+)*"
-                             r"(?:[a-z]+\s+)?(?:on|in|at|to|onto)\s+")
+                             r"(?:(?:has|have|had|was|were|is)\s+(?:(?:ever|been|now|also|even)\s+)*"
+                             r"(?:[a-z]+\s+)?(?:on|in|at|to|onto)|(?:(?:has|have|had)\s+(?:ever\s+)?)?"
+                             r"(?:reached|regained|earned|won|made|entered|achieved|attained|gained|hit))\s+")
 _THERE_BEFORE_RE = re.compile(r"\b(?:there|where)\b[^,;]{0,30}$", re.IGNORECASE)
 _COMMA_RE = re.compile(r"[,;]")
 _HYPOTHETICAL_WORDS = ("risk", "danger", "threat", "verge", "brink", "fear", "could", "may", "might", "would")

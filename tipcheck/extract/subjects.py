@@ -18,7 +18,10 @@ Subject = CountryMention | str  # a mention in the sentence, or the focus countr
 # (the noun only as a head, not as a modifier: "the Country Reports on Human Rights Practices", "the State
 # Department", "the country chapter" speak of no country)
 ANAPHOR_RE = re.compile(
-    r"\b(?:it|its|(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:nation|country|regime|kingdom|state|government|island|"
+    # ("Of the countries it ranks": "it" is the report when a report's verb follows)
+    r"\b(?:it(?!\s+(?:ranks|ranked|rates|rated|covers|covered|lists|listed|assesses|assessed|grades|graded|"
+    r"evaluates|evaluated|reviews|reviewed)\b)|its|"
+    r"(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:nation|country|regime|kingdom|state|government|island|"
     r"republic|communist\s+state|territory|emirate|sultanate|archipelago|monarchy)\b"
     r"(?!\s+(?-i:[A-Z])|\s+(?:reports?|chapters?|narratives?|profiles?|teams?|level|office|department|"
     r"media|television|news(?:paper)?|agency|council|court|party|desk|director)\b))\b",
