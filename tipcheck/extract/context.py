@@ -41,6 +41,8 @@ FIRST_REPORT_YEAR = 2001
 
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(19[89]\d|20[0-4]\d)(?!\w|,\d|\.\d)")
 _DASH_RE = re.compile(r"\s-\s")
+_ALL_OF_THEM_RE = re.compile(r"(?:all|both|each)(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+                             r"of\s+them))?\b", re.IGNORECASE)
 _LIST_NUMBER_RE = re.compile(r"[\s*_#]*\d[\d,.]*(?:\s+(?:million|billion|percent))?[\s*_]*")
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s-\s|,\s+(?:but|while|whereas|although|though|even\s+as)\s|\s(?:while|whereas)\s|\bIn contrast\b"
@@ -74,7 +76,10 @@ _INVERTED_RE = re.compile(
     r"slip\b|drop\b|move\b)")
 _INVERTED_WORDS = ("were", "had", "should")  # what _INVERTED_RE needs
 # a fact taken for granted: a hedge before it ("whether", "if") does not reach the words after it
-_FACTIVE_RE = re.compile(r"\b(?:the\s+fact\s+that|given\s+that|now\s+that|seeing\s+that)\b", re.IGNORECASE)
+# ("It should be recalled that in 2016 Uzbekistan was placed in Tier 3": the hedge is the writer's aside)
+_FACTIVE_RE = re.compile(r"\b(?:the\s+fact\s+that|given\s+that|now\s+that|seeing\s+that|"
+                         r"(?:be\s+)?(?:recalled|noted|remembered|stressed|emphasi[sz]ed|pointed\s+out|said)"
+                         r"\s+that)\b", re.IGNORECASE)
 # a sentence that is a yes/no question: an auxiliary verb opens it, a question mark closes it
 _YES_NO_QUESTION_RE = re.compile(r"\W*(?:Will|Would|Could|Can|Should|Shall|Might|May|Must|Is|Are|Was|Were|Do|"
                                  r"Does|Did|Has|Have|Had)\s[^?]*\?[\s\"'”’)]*")
@@ -185,6 +190,8 @@ class SentenceContext:
         if dashes and _LIST_NUMBER_RE.fullmatch(text, 0, dashes[0][0]):
             # "23 - Consecutive years North Korea has spent on Tier 3": a figure and what it counts
             paired.add(dashes[0])
+        # "Chad, Niger and Zimbabwe - all three were relegated ...": the list is the subject after it
+        paired.update(d for d in dashes if _ALL_OF_THEM_RE.match(text, d[1]))
         return [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
 
     @cached_property

@@ -93,7 +93,8 @@ _BARE_ON_TIER_RE = re.compile(
     r"(?=[wap,;]|^)"
     rf"(?:\b(?:with|and|plus|while|whereas)|(?P<comma>[,;]))\s+(?:another\s+|a\s+further\s+)?(?P<n>{_N})"
     rf"\s+(?P<of_them>of\s+them\s+)?(?:more\s+)?(?:(?:{_PLACED}|(?:are|were)\s+)?(?:on|in)\s+|{_EARNED})"
-    rf"|^\W*(?P<n2>{_N})\s+(?:more\s+)?{_PLACED}(?:on|in)\s+",
+    rf"|^\W*(?P<n2>{_N})\s+(?:more\s+)?(?:{_PLACED}|(?=(?:are\s+|were\s+)?(?:on|in)\s+[^,;.]{{1,40}},\s*{_N}\s+"
+    rf"(?:are\s+|were\s+)?(?:on|in)\s))(?:are\s+|were\s+)?(?:on|in)\s+",
     re.IGNORECASE,
 )
 # "five out of 11 Southeast Asian nations", "raising to five out of 11 the number of ... nations".
@@ -560,10 +561,12 @@ _RANKED_VERB = (r"(?:ranked|ranks|assessed|assesses|rated|rates|covered|covers|g
                 r"reviews|listed|lists|evaluated|evaluates)")
 # "Of the countries ranked, 17 landed in Tier 3", "Of the countries it ranks, 28 are on Tier 1": the noun
 # named before
-_PARTITIVE = rf"\b(?:of|among)\s+the\s+(?:{_N}\s+)?{_NOUN}\s+(?:it\s+|the\s+report\s+)?{_RANKED_VERB}\s*"
-_LISTED_BEFORE_RE = re.compile(rf"(?:\b{_N}\s+{_NOUN}\s+|{_PARTITIVE},\s*{_N}\s+)(?:are\s+|were\s+)?"
-                               rf"(?:on|in)\s+[^,;.]{{1,40}}(?:,\s*{_N}\s+(?:are\s+|were\s+)?(?:on|in)\s+[^,;.]{{1,40}})*$"
-                               rf"|{_PARTITIVE}$",
+_PARTITIVE = (rf"\b(?:of|among)\s+the\s+(?:{_N}\s+)?{_NOUN}(?:\s+and\s+territories)?\s+"
+              rf"(?:it\s+|the\s+report\s+)?{_RANKED_VERB}(?:\s+in\s+the\s+(?:(?:19|20)\d\d\s+)?(?:TIP\s+)?report)?\s*")
+# (or a bare count opening the sentence: "33 on Tier 1, 32 on the Watch List and 21 on Tier 3")
+_LISTED_ITEM = r"(?:are\s+|were\s+)?(?:on|in)\s+[^,;.]{1,40}"
+_LISTED_BEFORE_RE = re.compile(rf"(?:\b{_N}\s+{_NOUN}\s+|{_PARTITIVE},\s*{_N}\s+|^\W*{_N}\s+){_LISTED_ITEM}"
+                               rf"(?:,\s*{_N}\s+{_LISTED_ITEM})*$|{_PARTITIVE}$",
                                re.IGNORECASE)
 _NOW_RE = re.compile(r"\b(?:now|currently|this\s+year|today)\b", re.IGNORECASE)
 

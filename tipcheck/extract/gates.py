@@ -86,8 +86,8 @@ _SUPERLATIVES = ("highest", "lowest", "top", "bottom", "best", "worst")
 _SMALL_NUMBERS = ("two", "three", "four", "five")
 # ... what a tier measures (_MEASURE_RE) ...
 _MEASURE_WORDS = ("amount", "extent", "scale", "size", "prevalence", "severity", "volume", "magnitude",
-                  "level", "much", "number", "no", "free")  # ("no trafficking", "trafficking-free")
-_MEASURED = ("traffick", "victim")
+                  "level", "much", "number", "no", "free", "how")  # ("no trafficking", "how big the problem")
+_MEASURED = ("traffick", "victim", "problem")
 # ... aid and trade (_AID_RE, _TRADE_RE), when sanctions start (_SANCTIONS_START_RE) ...
 # ... food aid (_FOOD_AID_RE), sanctions "for the first time" (_FIRST_SANCTIONS_RE) ...
 # ... "losing all U.S. foreign aid" (_ALL_AID_RE: "all" or "any" before the aid) ...
@@ -103,7 +103,8 @@ _LARGE_WORDS = ("thousand", "million", "billion", "hundred", "dozen")
 _LARGE_DIGITS = re.compile(r"\d[\d,]{3}")
 # the words that open the statements gate alone: the tier system's nouns, a consequence, and a tier's
 # definition ("significant effort", statements._DEFINITION_RE), tested in one pass
-_ONE_WORD_STATEMENTS = (*_SYSTEM_NOUNS, *_CONSEQUENCE_WORDS, "significant effort")
+_ONE_WORD_STATEMENTS = (*_SYSTEM_NOUNS, *_CONSEQUENCE_WORDS, "significant effort", "fully meet",
+                        "fully compl")
 
 # officials: "Secretary" (or "Rice's State Department"), or a director, head, chief or ambassador beside
 # "trafficking", or one who "heads", "leads", "directs", "runs", "oversees", "took over"/"took charge of"

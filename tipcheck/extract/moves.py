@@ -29,14 +29,14 @@ _DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w
 # "leaping from Tier 3 to Tier 1": a move whose direction the tiers give
 # "returned to Tier 3", "back on the watch list": back to a tier held before, up or down
 _NEUTRAL = (r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*|leap\w*|leapt|jump\w*|vault\w*|"
-            r"return\w*|back")
+            r"return\w*|back|transferr\w*|reassign\w*")
 MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTRAL}))\b",
                       re.IGNORECASE)
 # the stems MOVE_RE needs, one of them in every match: most sentences hold none
 _MOVE_STEMS = ("upgrad", "promot", "mov", "climb", "rose", "risen", "rais", "elevat", "regain", "improv",
                "downgrad", "demot", "drop", "fell", "fall", "relegat", "slip", "slid", "lower", "sank",
                "sunk", "plung", "pushed", "knock", "tumbl", "shift", "switch", "reclassif", "leap", "jump",
-               "vault", "return", "back", "lift", "bump")
+               "vault", "return", "back", "lift", "bump", "transferr", "reassign")
 
 
 def may_move(ctx: SentenceContext) -> bool:

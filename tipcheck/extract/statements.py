@@ -23,6 +23,9 @@ _SYSTEM_CUE_RE = re.compile(r"(?=[trscpad])\b(?:tiers?|rank\w*|sort\w*|categor\w
 _MEASURE_RE = re.compile(
     r"(?=[aespvmlhnbft])\b(?:(?:amount|extent|scale|size|prevalence|severity|volume|magnitude|level)\s+of\s+"
     r"(?:human\s+)?trafficking|how\s+much\s+trafficking|number\s+of\s+(?:trafficking\s+)?victims|"
+    # "not how big the problem is"
+    r"how\s+(?:big|large|widespread|severe|serious|bad)\s+(?:the\s+|a\s+country['’]s\s+)?"
+    r"(?:trafficking\s+)?problem|"
     # "Tier 1 means a country has basically no trafficking", "is trafficking-free", "free of trafficking"
     r"(?P<free>(?<=\s)(?:(?:basically|virtually|essentially|almost|practically|largely|entirely)\s+)?"
     r"(?:no\s+(?:human\s+)?trafficking(?=\s*(?:[,.;:)!?\"”]|$|\s+(?:at\s+all|problem|whatsoever)\b))|"
@@ -31,6 +34,9 @@ _MEASURE_RE = re.compile(
 # what the "no trafficking" branches above need before them: a verb saying what a tier means or is
 _FREE_LEAD_RE = re.compile(r"\b(?:means?|meant|meaning|indicat\w*|signal\w*|certif\w*|shows?|is|are|be|"
                            r"has|have)\b[^,.;]{0,40}$", re.IGNORECASE)
+# what a report or its tiers do to governments: "the report does not measure the scale of trafficking"
+_JUDGES_RE = re.compile(r"\b(?:measures?|rates?|grades?|judges?|assess(?:es)?|evaluates?|reflects?|report)\b",
+                        re.IGNORECASE)
 _STANDARDS_RE = re.compile(r"\bcompl(?:y|ies|iance)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?standards|"
                            r"\bminimum\s+standards", re.IGNORECASE)
 _RANKING_CUE_RE = re.compile(r"(?=[trscgwl])\b(?:tier\w*|rank\w*|rat(?:ed|ing|es)|sort\w*|classif\w*|"
@@ -103,13 +109,17 @@ _LOANS_RE = re.compile(
 # but is making significant efforts" (Tier 2). Read as the definition they state.
 _DEFINITION_RE = re.compile(
     r"\b(?:neither|do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ed)?\s+to)\s+(?:yet\s+)?(?:fully\s+)?"
-    r"(?:meet|compl(?:y|ies)\s+with)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b[^.;]{0,70}?"
+    r"(?:meet|compl(?:y|ies)\s+with)\s+(?:(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b|them\b)"
+    r"[^.;]{0,70}?"
     r"\b(?P<conj>nor|but|and)\s+(?:(?:is|are)\s+)?(?:still\s+)?(?P<not>not\s+)?"
     r"(?:make|makes|making)\s+significant\s+efforts\b"
     # the other order: "making significant efforts but not yet fully meeting the minimum standards"
     r"|\b(?:make|makes|making)\s+significant\s+efforts\b[^.;]{0,30}?\b(?P<conj2>but)\s+(?:is\s+|are\s+)?"
     r"(?:still\s+)?not\s+(?:yet\s+)?(?:fully\s+)?(?:meet|meeting|compl(?:y|ying)\s+with)\s+(?:the\s+)?"
-    r"(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b",
+    r"(?:[\w-]+['’]s?\s+)?(?:minimum\s+)?standards\b"
+    # Tier 1: "Tier 1 governments fully meet the TVPA's minimum standards"
+    r"|(?<!not\s)(?<!n't\s)\b(?P<full>fully\s+(?:meets?|meeting|compl(?:y|ies|ying)\s+with)\s+(?:the\s+)?"
+    r"(?:[\w-]+['’]s?\s+)?minimum\s+standards)\b",
     re.IGNORECASE)
 
 
@@ -120,7 +130,7 @@ _SYSTEM_KINDS = ("list", "system", "scale", "ranking", "rating", "classification
 _SUPERLATIVES = ("highest", "lowest", "top", "bottom", "best", "worst")  # "the lowest of the four"
 _SMALL_NUMBERS = ("two", "three", "four", "five")
 _MEASURE_WORDS = ("amount", "extent", "scale", "size", "prevalence", "severity", "volume", "magnitude",
-                  "level", "much", "no", "free")  # _MEASURE_RE, around "trafficking"
+                  "level", "much", "no", "free", "how")  # _MEASURE_RE, around "trafficking"
 _AID_WORDS = ("aid", "assistance", "funding")  # _ALL_AID_RE
 _FOOD_WORDS = ("food", "disaster", "emergency")  # _FOOD_AID_RE
 _LOAN_LENDERS = ("bank", "imf", "fund", "multilateral")  # _LOANS_RE: "World Bank", "IMF", ...
@@ -145,9 +155,15 @@ def read_statements(ctx: SentenceContext) -> list[Draft]:
 def _definitions(ctx: SentenceContext) -> list[Draft]:
     """ "neither meet the minimum standards nor make significant efforts": a tier's definition."""
     drafts: list[Draft] = []
-    if not ctx.has(("significant",)) or not ctx.has(("standards",)):
+    if not ((ctx.has(("significant",)) and ctx.has(("standards", "them")))
+            or (ctx.has(("fully",)) and ctx.has(("standards",)))):
         return drafts  # the words of _DEFINITION_RE
     for match in _DEFINITION_RE.finditer(ctx.text):
+        if match.group("full"):
+            if not ctx.is_negated(max(0, match.start() - 30), match.start()):
+                drafts.append(Draft(kind="tier_system", fields={"defines": "1"}, start=match.start(),
+                                    end=match.end(), reading="tier_system:definition"))
+            continue
         if match.group("conj2"):
             drafts.append(Draft(kind="tier_system", fields={"defines": "2"}, start=match.start(),
                                 end=match.end(), reading="tier_system:definition"))
@@ -224,18 +240,23 @@ def _system(ctx: SentenceContext) -> list[Draft]:
 
 def _meaning(ctx: SentenceContext) -> list[Draft]:
     # _MEASURE_RE: "amount of trafficking", "how much trafficking", "number of victims"
-    if not (ctx.has(("victims",)) or (ctx.has(("traffick",)) and ctx.has(_MEASURE_WORDS))):
+    if not (ctx.has(("victims",)) or (ctx.has(("traffick", "problem")) and ctx.has(_MEASURE_WORDS))):
         return []
     match = _MEASURE_RE.search(ctx.text)
-    if not match or not _RANKING_CUE_RE.search(ctx.text):
+    if not match:
+        return []
+    if ctx.is_negated(max(0, match.start() - 40), match.start()) and (
+            _RANKING_CUE_RE.search(ctx.text) or _JUDGES_RE.search(ctx.text, 0, match.start())):
+        # "the tiers do not measure how much trafficking there is", "They measure a government's efforts
+        # ..., not how much trafficking there is": the right reading, read as such
+        return [Draft(kind="tier_system", fields={"measures": "government efforts"},
+                      start=match.start(), end=match.end(), reading="tier_system:measures-not")]
+    if not _RANKING_CUE_RE.search(ctx.text):
         return []
     if match.group("free") and not _FREE_LEAD_RE.search(ctx.text, max(0, match.start() - 60), match.start()):
         return []  # "no trafficking" with no "means", "is" before it: not a tier's meaning
     if ctx.is_negated(max(0, match.start() - 40), match.start()):
-        # "not the amount of trafficking", "the tiers do not measure how much trafficking there is": the
-        # right reading, read as such
-        return [Draft(kind="tier_system", fields={"measures": "government efforts"},
-                      start=match.start(), end=match.end(), reading="tier_system:measures-not")]
+        return []  # a negated measure with no cue of what is judged: not about the tiers
     if _STANDARDS_RE.search(ctx.text):
         return []  # size listed beside compliance with the standards: a loose list of criteria
     if ctx.text.rstrip(" \"'”’)").endswith("?"):
