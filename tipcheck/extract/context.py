@@ -192,6 +192,12 @@ class SentenceContext:
             paired.add(dashes[0])
         # "Chad, Niger and Zimbabwe - all three were relegated ...": the list is the subject after it
         paired.update(d for d in dashes if _ALL_OF_THEM_RE.match(text, d[1]))
+        if dashes and self.countries:
+            # "Egypt - on the Watch List for a third straight year": a country heading its own item
+            lead_end = len(text[:dashes[0][0]].rstrip())
+            if any(m.country and m.end == lead_end and not text[:m.start].strip(" *_#\"'“‘")
+                   for m in self.countries):
+                paired.add(dashes[0])
         return [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text) if m.span() not in paired]
 
     @cached_property

@@ -34,7 +34,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # preposition only, and "tier" only: "top performers", "in second place" are no tiers)
     ("bare_ordinal", r"(?:(?<=\b[Tt]o )|(?<=\b[Ii]nto )|(?<=\b[Oo]nto )|(?<=\b[Ii]n )|(?<=\b[Oo]n ))"
                      r"(?P<bo>(?i:top|bottom|lowest|highest))\s+(?:[Tt]ier|TIER)\b(?![-\s]*(?:\d|(?i:one|two|three)\b))"),
-    ("watch", r"\b(?:the\s+|a\s+)?(?:Tier\s+2\s+)?[Ww]atch[-\s]?[Ll]ist\b"),
+    # (also 'the "watch" category', the list under another noun)
+    ("watch", r"\b(?:the\s+|a\s+)?(?:Tier\s+2\s+)?[Ww]atch[-\s]?[Ll]ist\b"
+              r"|\b(?:the|a)\s+[\"“‘']?[Ww]atch[\"”’']?\s+(?:category|tier|group)\b"),
     # "worst offenders", "the worst human trafficking nations", 'Worst Human Trafficking Country'
     ("offenders", r"\b(?i:worst" + _WORST_FILL + r"{0,3}\s+(?:offenders?|performers?|violators?|"
                   r"nations|countries|country|places?))\b"),
@@ -70,7 +72,7 @@ def _possible(lower: str) -> tuple[str, ...]:
         names.append("ordinal")
     if tier and _any_in(lower, _BARE_ORDINAL_WORDS):
         names.append("bare_ordinal")
-    if listed and "watch" in lower:
+    if "watch" in lower and (listed or _any_in(lower, ("category", "group"))):  # 'the "watch" category'
         names.append("watch")
     if "worst" in lower:  # (?i:worst ...)
         names.append("offenders")
