@@ -438,9 +438,17 @@ def _earlier(ctx: SentenceContext, mention: TierMention, cstart: int) -> bool:
         bool(_EARLIER_RE.search(ctx.text, max(cstart, mention.start - 60), mention.start))
 
 
+# "China had been on Tier 2 until 2004": through that year (not "until 2014, when it was downgraded")
+_HAD_UNTIL_RE = re.compile(r"\s+until\s+(?P<y>(?:19|20)\d\d)\b(?!\s*,?\s*when\b)", re.IGNORECASE)
+_HAD_BEEN_RE = re.compile(r"\bhad\s+(?:\w+\s+)?been\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def _placement(ctx: SentenceContext, subject: Subject, mention: TierMention, cstart: int) -> Draft:
     start, end = span_of(subject, mention.start, mention.end)
     year = local_year(ctx, start, end)
+    if year is None and (until := _HAD_UNTIL_RE.match(ctx.text, mention.end)) and \
+            _HAD_BEEN_RE.search(ctx.text, max(cstart, mention.start - 40), mention.start):
+        year = int(until.group("y"))
     if year and start < cstart and not local_year(ctx, mention.start, mention.end) and (
             _earlier(ctx, mention, cstart) or local_offset(ctx, mention.start, mention.end)):
         # the subject's clause is dated, the tier's own clause looks back from it: "In the 2013 report

@@ -54,7 +54,8 @@ _EXEMPT_RE = re.compile(r"\b(?:except\w*|exclud\w*|exempt\w*|not|other\s+than|ap
                         r"spar\w*|but\s+not|nor)\b[^.;]{0,40}$", re.IGNORECASE)
 _EXEMPT_AFTER_RE = re.compile(
     r"[^.;]{0,25}?\b(?:untouched|unaffected|exempt\w*|excluded|spared|(?:is|are|(?:would|will)\s+)"
-    r"\s*not\s+(?:be\s+)?(?:affected|covered|included|cut))\b", re.IGNORECASE)
+    r"\s*not\s+(?:be\s+)?(?:affected|covered|included|cut|touched|restricted|targeted|withheld|at\s+risk|"
+    r"the\s+target))\b", re.IGNORECASE)
 # "Countries on Tier 3 risk losing all U.S. foreign aid": every kind of aid, humanitarian included
 # (the TVPA puts only non-humanitarian, non-trade-related assistance at risk).
 _ALL_AID_RE = re.compile(
