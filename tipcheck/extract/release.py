@@ -64,6 +64,11 @@ _APPOSED_ORDINAL_RE = re.compile(
     # "It's the twenty-fourth edition", "This is the 20th annual report" (it: the report spoken of)
     rf"|\b(?:[Ii]t|[Tt]his)(?:['’]s|\s+is|\s+was)\s+the\s+(?P<ord5>{ORDINAL_PATTERN})\s+"
     rf"(?:edition|installment|annual\s+(?:edition|report))\b(?!\s+of\b)"
+    # "This summer's edition is the 24th", "This year's report is the 24th edition"
+    rf"|\b(?:[Rr]eport|edition)\s+(?:is|was)\s+(?:now\s+)?the\s+(?P<ord6>{ORDINAL_PATTERN})"
+    rf"(?:\s+(?:annual\s+)?(?:edition|report|installment|one))?\b(?!\s+of\b|\s+(?:country|countries|nation))"
+    # "this year's, the 25th, came out under Rubio": the report left out after the possessive
+    rf"|\b(?:[Tt]his|[Ll]ast)\s+year['’]s\s*,\s+the\s+(?P<ord7>{ORDINAL_PATTERN})(?=\s*[,;)—–])"
 )
 # cheap tests for the literals the patterns need (see _may_appose, report_years)
 # ("Report|report": literal first letters; a dash sets off an apposition as a comma does: "This year's
@@ -76,7 +81,7 @@ _ORDINAL_END_RE = re.compile(r"(?i:st|nd|rd|th)")
 # edition of the report") or "report's", whitespace, the ordinal, then a closing mark or the word after it
 # (the literal first letters let the engine skip ahead to them)
 _APPOSED_HINT_RE = re.compile(rf"(?:The|the|Its|its|This|this|'s|’s)\s+{ORDINAL_PATTERN}"
-                              rf"(?:\s*[,;)—–]|\s+(?:-\s|since|"
+                              rf"(?:\s*[,;)—–.!?]|\s*$|\s+(?:-\s|since|"
                               r"annual|edition|report|installment|issue|one|year))")
 _REPORT_OR_TRAFFICKING_RE = re.compile(r"\b(?:report|trafficking)\b", re.IGNORECASE)
 _PREVIOUS_WORD_RE = re.compile(r"\b(?:last|previous|prior)\b")
@@ -166,7 +171,8 @@ def _annual_after_ordinal(text: str) -> bool:
 
 def _may_appose(text: str) -> bool:
     """Whether _APPOSED_ORDINAL_RE could match: "report,", "edition", "installment" or "in its"."""
-    return "edition" in text or "installment" in text or "in its" in text \
+    return "edition" in text or "installment" in text or "in its" in text or "year's," in text \
+        or "year’s," in text \
         or ("eport" in text and bool(_REPORT_COMMA_RE.search(text)))  # "edition" is not in text here
 
 
@@ -239,7 +245,7 @@ def report_years(ctx: SentenceContext) -> list[Draft]:
     if not _may_appose(text) or not _APPOSED_HINT_RE.search(text):
         return drafts
     for match in _APPOSED_ORDINAL_RE.finditer(text):
-        group = next(g for g in ("ord", "ord2", "ord3", "ord4", "ord5") if match.group(g))
+        group = next(g for g in ("ord", "ord2", "ord3", "ord4", "ord5", "ord6", "ord7") if match.group(g))
         if match.group("noun") == "year" and not match.group("in"):
             continue  # "The report, the sixth year running ...": a year of something else
         ordinal = parse_ordinal(match.group(group))
