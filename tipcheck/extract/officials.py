@@ -95,7 +95,10 @@ _VACANT_RE = re.compile(
     rf"|\b(?:with|without|has|had|have)\s+(?:no|an?)\s+(?:permanent\s+|confirmed\s+|Senate-confirmed\s+)?"
     rf"{_POST}\b(?:\s+(?:in\s+place|in\s+post|appointed|confirmed|at\s+its\s+helm))?"
     rf"|\bno\s+{_POST}\s+(?:has\s+been|had\s+been|was|is)\s+(?:yet\s+)?(?:named|appointed|confirmed|"
-    rf"nominated|in\s+place)",
+    rf"nominated|in\s+place)"
+    # "with no launch ceremony and no ambassador-at-large running the trafficking office"
+    rf"|\bno\s+{_POST}\s+(?:running|leading|heading|in\s+charge\s+of)\s+(?:the\s+|its\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?office\b",
 )
 _EARLIER_REPORT_RE = re.compile(
     r"\b(?:(?:last|previous|prior)\s+year['’]s|(?:the|a)\s+year-earlier|the\s+(?:previous|prior|last))\s+"

@@ -371,7 +371,7 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
     if unit.startswith("time"):
         consecutive = False
     elif not consecutive:
-        lead = ctx.text[max(0, match.start() - 16):match.start()]
+        lead = ctx.text[max(0, match.start() - 40):match.start()]
         if _HELD_YEAR_LEAD.search(lead) and not unit.startswith("report"):
             consecutive = True  # "in its third year on the Watch List", "unchanged (second year)"
         elif not re.search(r"\bfor\s+(?:(?:the|a|its)\s+)?$", lead, re.IGNORECASE):
@@ -426,8 +426,10 @@ def _held_again(ctx: SentenceContext, offset: int, moved: set[int]) -> TierMenti
 # the Nth year of a run with no "consecutive": "Gabon, in its third year on the Watch List", a table's
 # "unchanged (second year)"
 # (also "This is its fourth year on Tier 3", "stays on the Watch List, its fourth year there")
-_HELD_YEAR_LEAD = re.compile(r"(?:\b(?:in|is|was|marks|marked)\s+(?:its|their)|,\s*(?:its|their)|"
-                             r"\bunchanged\W*)\s*$", re.IGNORECASE)
+# ("this was China's third year on the Watch List")
+_HELD_YEAR_LEAD = re.compile(r"(?:\b(?:in|is|was|marks|marked)\s+(?:its|their|(?-i:[A-Z])[\w.'’-]*"
+                             r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}['’]s)|,\s*(?:its|their)|\bunchanged\W*)\s*$",
+                             re.IGNORECASE)
 
 
 # "upgraded to Tier 1 for the first time": the tier the move reached
