@@ -97,7 +97,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
                 _date_narrated(drafts, narrated, ctx.text)
             that_year = _one_year(drafts) or that_year
         narrated = _narrated_year(ctx) if not drafts and ctx.has(_REPORT_WORDS) else None
-        prior_tier = _one_tier(drafts, ctx.tiers) if drafts else None
+        prior_tier = _one_tier(drafts, ctx.tiers) if drafts else _asked_tier(ctx)
         prior_year = _one_year(drafts) if prior_tier else None
         for draft in drafts:
             start, end = sentence.start + draft.start, sentence.start + draft.end
@@ -218,6 +218,15 @@ def _one_tier(drafts: list[Draft], tiers: Sequence[TierMention] = ()) -> str | N
     if any(m.tier and m.tier not in (tier, "special") and m.start >= last for m in tiers):
         return None
     return tier
+
+
+def _asked_tier(ctx: SentenceContext) -> str | None:
+    """The one tier a question names: "Which countries are on Tier 3?" is what "there" in the answer
+    points to ("North Korea has been there in every report since 2003")."""
+    if not ctx.text.rstrip(" \"'”’)").endswith("?"):
+        return None
+    named = {t.tier for t in ctx.tiers if t.tier and t.tier != "special"}
+    return named.pop() if len(named) == 1 else None
 
 
 # "That year the department placed 15 countries on Tier 3", "In that report", "the same year": the year
