@@ -164,7 +164,7 @@ class SentenceContext:
         found = find_tiers(self.text) if self.has(gates.TIER_WORDS) else []
         if found and "same" in self.lower:  # (what with_same_references needs)
             found = with_same_references(self.text, found)
-        if self.prior_tier and self.has(gates.BACK_WORDS):
+        if (self.prior_tier or found) and self.has(gates.BACK_WORDS):
             found = with_back_references(self.text, found, self.prior_tier)
         return found
 

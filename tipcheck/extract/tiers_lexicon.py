@@ -283,16 +283,31 @@ def with_same_references(text: str, mentions: list[TierMention]) -> list[TierMen
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def with_back_references(text: str, mentions: list[TierMention], tier: str) -> list[TierMention]:
-    """`mentions` with the references to the tier of the sentence before added, left to right."""
+# the conjunct after a tier, opened by a named subject: ", and Syria stays there", ", and Chad is also on"
+_NEXT_CONJUNCT_RE = re.compile(r"[^,;]{0,60},?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+"
+                               r"[^,;]{0,20}$")
+
+
+def with_back_references(text: str, mentions: list[TierMention], tier: str | None) -> list[TierMention]:
+    """`mentions` with the references to a tier before added, left to right: to the tier of the sentence
+    before (`tier`), or, after a tier named in this sentence, to that one ("Tunisia remains on the Watch
+    List for a third straight year, and Syria stays there too")."""
     added = []
     for match in _BACK_RE.finditer(text):
         group = next(g for g in ("there", "there2", "there3", "same", "on", "list", "among")
                      if match.group(g))
         start, end = match.span(group)
-        if any(m.start < end and m.tier for m in mentions):
-            continue  # "the same Tier 3", "on the watch list, ... stays there": a tier named in this sentence
-        added.append(TierMention(start, end, tier, "back", match.group(group)))
+        earlier = [m for m in mentions if m.start < end and m.tier]
+        if earlier:
+            # ("the same Tier 3": a tier named in this sentence, no reference; "there" only in a conjunct
+            # of its own whose subject is named: ", and Syria stays there too")
+            if group not in ("there", "there2", "on") or earlier[-1].end > start or \
+                    earlier[-1].tier == "special" or \
+                    not _NEXT_CONJUNCT_RE.match(text, earlier[-1].end, match.start()):
+                continue
+            added.append(TierMention(start, end, earlier[-1].tier, "back", match.group(group)))
+        elif tier is not None:
+            added.append(TierMention(start, end, tier, "back", match.group(group)))
     if not added:
         return mentions
     spans = [(a.start, a.end) for a in added]
