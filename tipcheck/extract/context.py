@@ -62,7 +62,9 @@ _MODAL_RE = re.compile(
     r"(?:automatic\s+)?(?:downgrade|demotion|sanctions?|penalties)|if\b|unless\b|whether\b|"
     # intent and expectation: "seeks to get off the Watch List", "hoped Thailand would ..."
     r"(?:seek|hope|aim|want|plan|tr(?:y|ie)|expect|wish|strive)(?:s|d|ed|ing)?\s+to\b|"
-    r"likely\b|unlikely\b|in\s+order\s+to\b|deserv(?:e|es|ed|ing)\b|belong(?:s|ed)?\s+(?:on|in)\b)",
+    r"likely\b|unlikely\b|in\s+order\s+to\b|deserv(?:e|es|ed|ing)\b|belong(?:s|ed)?\s+(?:on|in)\b|"
+    # "officials said they were confident of an upgrade"
+    r"(?:confident|hopeful|optimistic)\s+(?:of|about|that)\b)",
     re.IGNORECASE,
 )
 # An inverted conditional, as hypothetical as "if": "Were Bulgaria to stay on the Watch List, ...",
@@ -103,7 +105,7 @@ _MODAL_WORDS = ("ould", "may", "might", "must", "will", "listed", "placed", "ran
                 "upgraded", "moved", "pushed", "call", "lobb", "campaign", "press", "appeal", "ask", "beg",
                 "plead", "urg", "recommend", "threaten", "risk", "fac", "if", "unless", "whether", "seek",
                 "hope", "aim", "want", "plan", "try", "trie", "expect", "wish", "strive", "likely", "order",
-                "deserv", "belong")
+                "deserv", "belong", "confident", "hopeful", "optimistic")
 
 
 @dataclass(frozen=True)

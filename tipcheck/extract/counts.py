@@ -99,8 +99,10 @@ _BARE_ON_TIER_RE = re.compile(
 )
 # "five out of 11 Southeast Asian nations", "raising to five out of 11 the number of ... nations".
 _SHARE_RE = re.compile(
-    rf"\b(?P<k>{_N})\s+out\s+of\s+(?:the\s+)?(?P<n>{_N})\s+(?:the\s+number\s+of\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    # ("one of 45 countries" names the tier's count: not a share)
+    rf"\b(?!(?i:one|an?)\s+of\b)(?P<k>{_N})\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<n>{_N})\s+"
+    rf"(?:the\s+number\s+of\s+)?"
+    rf"(?P<between>(?:[\w-]+\s+){{0,2}}?){_NOUN}\b",
     re.IGNORECASE,
 )
 # "In 2010 the figure stood at 13": a count whose tier is the one counted just before.
@@ -175,6 +177,7 @@ _BRACKET_OPEN_RE = re.compile(r"[\s*_]*\(\s*")
 _YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d")
 _THE_RE = re.compile(r"(?:the\s+)?")
 _COULD_RE = re.compile(r"\bcould\b")
+_OF_THE_TOTAL_RE = re.compile(rf"\b(?!one\s+of\b){_N}\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 _OUT_OF_BEFORE_RE = re.compile(r"\bout\s+of\s+$", re.IGNORECASE)
 _REGION_AFTER_RE = re.compile(r"\bof\s+(?:the\s+)?(?:region|continent)|\bin\s+(?:the\s+)?"
                               r"(?:region|Africa|Asia|Europe|the\s+Americas|the\s+Middle\s+East|the\s+Gulf)\b")
@@ -202,7 +205,7 @@ def _count_patterns(ctx: SentenceContext) -> list[re.Pattern[str]]:
     patterns = []
     if ctx.has(("others",)) and ctx.has(("join",)):
         patterns.append(_JOIN_OTHERS_RE)
-    if ctx.has(("out",)):  # "out of"
+    if ctx.has(("out of", "of the", "of all")):  # "3 out of the 10", "28 of the 185 governments"
         patterns.append(_SHARE_RE)
     if number:
         patterns.append(_NUMBER_FELL_RE)
@@ -389,6 +392,8 @@ def _pick_tier(ctx: SentenceContext, start: int, end: int) -> str | None:
 
 
 def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[Draft]:
+    if match.re is _SHARE_RE and _RANKED_AFTER_RE.match(ctx.text, match.end()):
+        group = "k"  # "28 of the 185 governments ranked": 28 on the tier, of all of them
     number = match.group(group)
     count = parse_cardinal(number)
     if count is None or count > 400 or _YEAR_NUMBER_RE.fullmatch(number.strip()):
@@ -396,6 +401,8 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     nstart = match.start(group)
     if any(t.start <= nstart < t.end for t in ctx.tiers):
         return []  # the "3" of "Tier 3 governments"
+    if match.re is not _SHARE_RE and _OF_THE_TOTAL_RE.search(ctx.text, max(0, nstart - 30), nstart):
+        return []  # "28 of the 185 governments ranked": the whole, not those on the tier
     cstart, cend = ctx.clause_bounds(nstart)
     anaphor = match.re is _ANAPHOR_RE
     modal_from = cstart
@@ -568,6 +575,9 @@ _LISTED_ITEM = r"(?:are\s+|were\s+)?(?:on|in)\s+[^,;.]{1,40}"
 _LISTED_BEFORE_RE = re.compile(rf"(?:\b{_N}\s+{_NOUN}\s+|{_PARTITIVE},\s*{_N}\s+|^\W*{_N}\s+){_LISTED_ITEM}"
                                rf"(?:,\s*{_N}\s+{_LISTED_ITEM})*$|{_PARTITIVE}$",
                                re.IGNORECASE)
+# the whole of the report's ranking after "k of the N governments"
+_RANKED_AFTER_RE = re.compile(rf"\s+(?:it\s+|the\s+report\s+)?{_RANKED_VERB}\b"
+                              r"|\s+in\s+the\s+(?:(?:19|20)\d\d\s+)?report\b", re.IGNORECASE)
 _NOW_RE = re.compile(r"\b(?:now|currently|this\s+year|today)\b", re.IGNORECASE)
 
 
@@ -622,6 +632,13 @@ def _movers_only(ctx: SentenceContext, match: re.Match[str], nstart: int) -> lis
 def _part_of_tier(ctx: SentenceContext, match: re.Match[str], nstart: int) -> str | None:
     """ "moved", "region" or None: whether the countries counted are only part of the tier."""
     if match.re is _SHARE_RE:
+        # "28 of the 185 governments ranked this year were placed on Tier 1": of all (the tier's count);
+        # "three of the 10 Asian countries on Tier 3": part of a part; "four of the 12 countries on the
+        # list": 12 is the tier's count
+        between = match.group("between")
+        if _RANKED_AFTER_RE.match(ctx.text, match.end()) or not (between.strip() and
+                                                                  _REGION_WORD_RE.match(between)):
+            return None
         return "region"
     between = (match.groupdict().get("between") or "")
     if between.strip() and _REGION_WORD_RE.match(between):

@@ -578,7 +578,13 @@ def _place_after(ctx: SentenceContext, subject: CountryMention, mention: TierMen
     return bool(_DESTINATION_RE.search(ctx.text, max(mention.end, subject.start - 20), subject.start)
                 or _PARTICIPLE_RE.search(ctx.text, mention.end, subject.start)
                 or _own_verb_object(ctx, subject, mention)
-                or _speaker_place(ctx, subject, mention))
+                or _speaker_place(ctx, subject, mention)
+                or _OPINION_WHERE_RE.match(ctx.text, mention.end, min(len(ctx.text), subject.end + 40)))
+
+
+# "the Watch List, where the Government believes Fiji properly belongs": where someone thinks it belongs
+_OPINION_WHERE_RE = re.compile(r",?\s+where\s+[^,;.]*\b(?:believes?|thinks?|feels?|argues?|insists?|belongs?|"
+                               r"deserves?|should)\b", re.IGNORECASE)
 
 
 # who said it, and where: "Malaysia was placed on Tier 3, officials in Bangkok noted", '"...," said a

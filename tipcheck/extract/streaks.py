@@ -337,6 +337,11 @@ def _subjects(ctx: SentenceContext, start: int, end: int, phrase: tuple[int, int
     """The countries a run is about: before the companions, in the phrase's own conjunct; for "it had
     held since 2002" in a sentence that opens with its subject, that subject."""
     if _PRONOUN_BEFORE.search(ctx.text, max(start, phrase[1] - 50), phrase[1]):
+        # the subject of the run's own conjunct ("..., and India stays on Tier 2, where it has been since
+        # 2011": India), else the one that opens the sentence
+        own = ctx.countries_in(conjunct_start(ctx, start, phrase[0]), phrase[0])
+        if own:
+            return [own[0]]
         first = ctx.countries_in(0, len(ctx.text))
         if first and first[0].start < 60:
             return [first[0]]

@@ -53,7 +53,8 @@ _VERB_PHRASE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|[;:]\s+|\s+(?:an
 _GENERIC_RE = re.compile(r"\W*(?:countries|nations|governments|states|a\s+country|any\s+country|"
                          r"a\s+government|those|they)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|got|fell|rose|sat|stays?|"
-                      r"remains?|[a-z]+ed)\b")
+                      r"remains?|holds|keeps|sits|moves|drops|falls|rises|climbs|slips|joins|gets|earns|lands|"
+                      r"retains|regains|loses|[a-z]+ed)\b")
 
 
 # the words context.NEGATION_RE needs: not, nor, no longer, never, n't, neither, failed to ...

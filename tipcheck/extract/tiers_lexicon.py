@@ -205,11 +205,13 @@ _EVENT_ORDINAL = re.compile(r"\b(?:first|second|third)\s+(?:ranking|rank|rating|
 # construction firms", "Tier 1 suppliers", "tier-two cities", "Tier 1 capital" (up to two words between,
 # none of them a function word: "placed on Tier 1 for the firms' sake" keeps its tier)
 _OTHER_RANKING = re.compile(
-    r"[\"'”’]?(?:[\s-]+(?!(?:for|the|in|on|of|and|or|with|since|after|before|to|a|an|by|as|at|its|their|from|"
+    # ("tier-one and tier-two suppliers": a second tier of the same noun between)
+    r"[\"'”’]?(?:\s*(?:,|and|or|/|&)\s*[Tt]ier[\s-]?(?:one|two|three|[123])\b)*(?:[\s-]+(?!(?:for|the|in|on|of|and|or|with|since|after|before|to|a|an|by|as|at|its|their|from|"
     r"this|that|last|next|again|status|country|countries|nations?|governments?)\b)[a-z]+){0,2}?[\s-]+"
     r"(?:firms?|compan(?:y|ies)|suppliers?|contractors?|subcontractors?|vendors?|manufacturers?|brands?|"
     r"retailers?|banks?|capital|lenders?|investors?|cit(?:y|ies)|towns?|universit(?:y|ies)|schools?|"
-    r"colleges?|institutions?|institutes?|research|hospitals?|clubs?|teams?|players?|leagues?|carriers?|operators?|airports?|customers?|"
+    r"colleges?|institutions?|institutes?|research|hospitals?|clubs?|teams?|players?|leagues?|carriers?|"
+    r"operators?|airports?|customers?|"
     r"partners?|sponsors?|automakers?|networks?|markets?)\b")
 
 # Other governments' watch lists: the State Department's religious-freedom "Special Watch List", the
