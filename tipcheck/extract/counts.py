@@ -81,7 +81,7 @@ _SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:in|under|across|according\s+to|this\s+y
                               re.IGNORECASE)
 # "..., with 41 on the Tier 2 Watch List": a count with no noun, right before a tier's name.
 _PLACED = (r"(?:(?:were|are|have\s+been|had\s+been)\s+(?:placed|put|ranked|listed|rated|classified)|landed|"
-           r"ended\s+up)\s+")
+           r"ended\s+up|sit|sat|remain|remained|stay|stayed)\s+")
 # "... while 24 were placed on Tier 3", "Forty-five were placed on the watch list" (the sentence's
 # subject: the countries the report placed there, as a whole); "while 33 earned Tier 1"; a list of
 # counts, "36 countries on Tier 1, 80 on Tier 2, 44 on the Watch List" (the comma-led items are read

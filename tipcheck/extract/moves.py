@@ -21,11 +21,11 @@ from tipcheck.extract.subjects import (
 )
 from tipcheck.extract.tiers_lexicon import TierMention
 
-_UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rais\w*|elevat\w*|"
+_UP = (r"upgrad\w*|promot\w*|mov\w*\s+(?:\w+\s+)?up|climb\w*|rose|risen|rising|rais\w*|elevat\w*|"
        r"regain\w*|improv\w*\s+to|lift(?:ed|s|ing)?(?!\s+(?:off|from|out)\b)|bump\w*\s+up")
 # ("lifted off Tier 3" is a move off a list, read by _off_list)
-_DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|falls?|relegat\w*|slipp?\w*|slid|lower\w*|"
-         r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*|bump\w*\s+down")
+_DOWN = (r"downgrad\w*|demot\w*|dropp?\w*|fell|fallen|fall(?:s|ing)?|relegat\w*|slipp?\w*|slid|lower\w*|"
+         r"mov\w*\s+(?:\w+\s+)?down|sank|sunk|sinking|plung\w*|pushed\s+down|knock\w*\s+down|tumbl\w*|bump\w*\s+down")
 # "leaping from Tier 3 to Tier 1": a move whose direction the tiers give
 # "returned to Tier 3", "back on the watch list": back to a tier held before, up or down
 _NEUTRAL = (r"mov(?:e|ed|es|ing)|shift\w*|switch\w*|reclassif\w*|leap\w*|leapt|jump\w*|vault\w*|"
@@ -35,6 +35,7 @@ MOVE_RE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<neutral>{_NEUTR
 # the stems MOVE_RE needs, one of them in every match: most sentences hold none
 _MOVE_STEMS = ("upgrad", "promot", "mov", "climb", "rose", "risen", "rais", "elevat", "regain", "improv",
                "downgrad", "demot", "drop", "fell", "fall", "relegat", "slip", "slid", "lower", "sank",
+               "sinking", "rising",
                "sunk", "plung", "pushed", "knock", "tumbl", "shift", "switch", "reclassif", "leap", "jump",
                "vault", "return", "back", "lift", "bump", "transferr", "reassign")
 
@@ -231,6 +232,9 @@ def _read_one(ctx: SentenceContext, match: re.Match[str], bounds: tuple[int, int
                                                            match.start())}
         return None  # "the downgrade", "the Tier 3 downgrade": told before
     hedge = _HEDGE_RE.search(ctx.text, max(cstart, match.start() - 40), match.start())
+    if hedge is not None and hedge.group(0).lower() == "automatically" and verb.lower().endswith("ed") \
+            and not ctx.text[hedge.end():match.start()].strip():
+        hedge = None  # "automatically downgraded China, Russia and Uzbekistan": it happened
     if ctx.is_modal(cstart, match.start()) or (hedge and not _SPARED_RE.search(ctx.text, cstart,
                                                                               match.start())):
         reading.consumed |= used

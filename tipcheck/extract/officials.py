@@ -37,6 +37,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "published under Secretary Condoleezza Rice": the bare title after the preposition "under"
     (SECRETARY, re.compile(rf"\bunder\s+(?:then-)?Secretary\s+{_NAME}")),
     (SECRETARY, re.compile(rf"{_NAME},\s+(?:the\s+)?(?:U\.S\.\s+)?Secretary\s+of\s+State\b")),
+    # "John Kerry, presenting his first report as secretary of state"
+    (SECRETARY, re.compile(rf"{_NAME},\s+(?:presenting|releasing|unveiling|launching|introducing)\s+"
+                           r"(?:his|her)\s+first\s+(?:annual\s+)?(?:[\w-]+\s+){0,3}?(?:report|edition)\s+as\s+"
+                           r"(?i:secretary(?:\s+of\s+state)?)\b")),
     # "in Hillary Clinton's first report as Secretary of State": the report dates her term's start
     (SECRETARY, re.compile(rf"\b{_NAME}(?<=['’]s)\s+first\s+(?:annual\s+)?(?:[\w-]+\s+){{0,3}}?"
                            r"(?:report|edition)\s+as\s+Secretary(?:\s+of\s+State)?\b")),
@@ -73,7 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the findings": the hyphenated title with no "for ..." post is, in a story on the report, the
     # head of the trafficking office (another ambassador-at-large names the post: "for Religious
     # Freedom"); a name the facts do not list as director stays unverifiable.
-    (TIP_DIRECTOR, re.compile(rf"\bAmbassador-at-Large\s+{_NAME}")),
+    (TIP_DIRECTOR, re.compile(rf"\bAmbassador-at-[Ll]arge\s+{_NAME}")),
     # "the first report overseen by Ambassador Mark Lagon's office": an ambassador with an office
     # (not an embassy) is the head of the trafficking office
     (TIP_DIRECTOR, re.compile(rf"\b[Aa]mbassador\s+{_NAME}"
