@@ -454,6 +454,9 @@ def _tier_count(ctx: SentenceContext, match: re.Match[str], group: str) -> list[
     offset = relative_year(ctx.text[left:own_end])
     year = ctx.year_in(left, own_end)
     earlier = ctx.year_in(cstart, nstart)
+    if earlier is not None and any(m.group("year") and int(m.group("year")) == earlier
+                                   for m in _PREVIOUS_RE.finditer(ctx.text, cstart, nstart)):
+        earlier = None  # "21 are on Tier 3, up from 17 in 2012, and 44 sit on the Watch List": 2012 is 17's
     now = earlier is not None and bool(_NOW_RE.search(ctx.text, _year_end(ctx, earlier, cstart), nstart))
     if modal_from != cstart:  # "The Watch List, created in 2004, now holds 32": not the 2004 count
         year = ctx.year_in(modal_from, own_end)
