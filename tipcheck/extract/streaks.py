@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tipcheck.extract.context import SentenceContext, YearMention, fields, local_year
+from tipcheck.extract.context import FIRST_REPORT_YEAR, SentenceContext, YearMention, fields, local_year
 from tipcheck.extract.draft import Draft
 from tipcheck.extract.subjects import (
     ANAPHOR_RE,
@@ -645,7 +645,20 @@ def _starts(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]])
         elif not (first_listed and year.before == "in"):
             continue
         drafts += _start(ctx, year, moved, bool(first_listed), (cstart, cend))
+    if has_since and has_first:
+        # "which has held the top ranking without interruption since the first report": since 2001
+        for match in _SINCE_FIRST_REPORT_RE.finditer(ctx.text):
+            cstart, cend = local_clause(ctx, match.start())
+            if any(a <= match.start() < b for a, b in taken) or \
+                    not _CONTINUING.search(ctx.text, cstart, cend):
+                continue
+            first = YearMention(match.start("first"), match.end(), FIRST_REPORT_YEAR, "since")
+            drafts += _start(ctx, first, moved, False, (cstart, cend))
     return drafts
+
+
+_SINCE_FIRST_REPORT_RE = re.compile(r"\bsince\s+(?P<first>(?:the\s+|its\s+)?(?:very\s+)?first\s+"
+                                    r"(?:report|edition|ranking|list))\b(?!\s+(?:in|of)\s)", re.IGNORECASE)
 
 
 def _since_last_year(ctx: SentenceContext, moved: set[int], taken: list[tuple[int, int]]) -> list[Draft]:
