@@ -198,6 +198,14 @@ _REFERENT_RE = re.compile(rf"(?:(?P<before>[\w-]+)\s+)?{_NOUN}\b", re.IGNORECASE
 _ANAPHOR_HINT_RE = re.compile(r"(?:figure|number|total|tally|count)\s|(?:fewer|more|less)\s+than")
 
 
+# what _SHARE_RE needs, on the lower case: a number (a digit or a number word's ending) before "of" and
+# a number after "of (the|all)"
+_NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+                r"fifty|sixty|seventy|eighty|ninety|hundred|zero)")
+_SHARE_HINT_RE = re.compile(rf"(?:\d|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?"
+                            rf"(?:\d|{_NUMBER_WORD}\b|a\s)")
+
+
 def _count_patterns(ctx: SentenceContext) -> list[re.Pattern[str]]:
     """The count patterns, in reading order, less those whose literals the sentence lacks."""
     nouns = ctx.has(_NOUN_WORDS)
@@ -205,8 +213,8 @@ def _count_patterns(ctx: SentenceContext) -> list[re.Pattern[str]]:
     patterns = []
     if ctx.has(("others",)) and ctx.has(("join",)):
         patterns.append(_JOIN_OTHERS_RE)
-    if ctx.has(("out of", "of the", "of all")):  # "3 out of the 10", "28 of the 185 governments"
-        patterns.append(_SHARE_RE)
+    if ctx.has(("out of", "of the", "of all")) and _SHARE_HINT_RE.search(ctx.lower):
+        patterns.append(_SHARE_RE)  # "3 out of the 10", "28 of the 185 governments"
     if number:
         patterns.append(_NUMBER_FELL_RE)
     if nouns:
