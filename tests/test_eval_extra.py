@@ -48,7 +48,10 @@ OWN_FLOOR = {"e": {"recall": 0.70, "precision": 0.95, "coverage": 0.78},
              # o: eight real-news-style articles written in session 6 after the rules for m and n, measured
              # untuned 0.76 / 0.77 / 0.89 (planted 0.82 / 0.82, 11 of 12 planted found)
              # (after its rules: 0.81 / 1.00 / 0.92, planted 0.85 / 0.97)
-             "o": {"recall": 0.78, "precision": 0.95, "coverage": 0.88}}
+             "o": {"recall": 0.78, "precision": 0.95, "coverage": 0.88},
+             # p: eight real-news-style articles written at the end of session 6 after the rules for o,
+             # measured untuned 0.86 / 0.80 / 0.82 (planted 0.86 / 0.87, 13 of 15 planted found)
+             "p": {"recall": 0.80, "precision": 0.75, "coverage": 0.78}}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in FOLDERS])
