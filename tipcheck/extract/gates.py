@@ -33,7 +33,8 @@ TIER_WORDS = ("tier", "level", "rank", "rating", "categor", "grade", "rung", "cl
               "group")
 # tiers_lexicon.with_back_references: "there", "that rank", "the same tier", "They include", "is on the
 # list", "remains on it"
-BACK_WORDS = ("there", "that", "same", "they", "these", "those", "among them", "on the list", "on it")
+BACK_WORDS = ("there", "that", "same", "they", "these", "those", "among them", "on the list", "on it",
+              "to it")
 # moves.read_moves without a tier named: a self-evident verb (_SELF_EVIDENT) or "a notch" (_ONE_STEP)
 _MOVE_WORDS = ("upgrad", "downgrad", "demot", "promot", "relegat")
 _ONE_STEP = re.compile(r"(?:a|one)\s+(?:tier|notch|rung|level|category)")

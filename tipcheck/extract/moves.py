@@ -88,7 +88,10 @@ STREAK_WORDS = ("consecutive", "straight", "successive", "row", "running")  # wh
 # ... or where a verb phrase of its own begins: "was not upgraded but stayed on the Watch List", "was
 # spared a downgrade and remains on the Watch List" (the tier after it is held, not reached)
 # ... or where a relative clause of its own begins: "a fall for a territory that was on Tier 1 in 2010"
-_STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|"
+# ... or where the move's target is "it" or "there", a tier named before: "Cuba returned to it in 2019 after
+# four years on the Watch List" (the Watch List is the run's, not the target)
+_STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|(?<=\sto\sit)\b|(?<=\sinto\sit)\b|"
+                      r"(?<=\sonto\sit)\b|"
                       r"\s(?:that|which|who)\s+(?:was|were|is|are|had|has)\s|"
                       r",\s+(?:(?:also|then|now)\s+)?(?:was|were|is|are|has|have|had)\s|"
                       r"\s+but\s+(?:(?:instead|still|then|also)\s+)?(?:[a-z]+ed|remain\w*|stay\w*|kept|sat|"

@@ -283,7 +283,11 @@ def _report_release(text: str) -> re.Match[str] | None:
 # what a coalition, an index or a ministry releases that is not the report
 _OTHER_RELEASE_RE = re.compile(r"\s+(?:its|their|a|an|the|his|her)\s+(?:own\s+)?"
                                r"(?:(?!Trafficking\s+in|TIP\b)[\w'’-]+\s+){0,4}?(?:scorecard|index|survey|study|review|report\s+card|ranking|league\s+table|"
-                               r"yearbook|guide|statement|response|rebuttal|dataset|data)\b", re.IGNORECASE)
+                               r"yearbook|guide|statement|response|rebuttal|dataset|data)\b"
+                               # "Originally published by a Barranquilla daily on 30 September": the article
+                               r"|\s+(?:\w+\s+)?by\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:daily|newspaper|paper|outlet|magazine|website|site|news\s+agency|broadcaster|blog|"
+                               r"weekly)\b", re.IGNORECASE)
 
 
 def _dates(ctx: SentenceContext) -> list[Draft]:
@@ -348,6 +352,9 @@ def _weekdays(ctx: SentenceContext) -> list[Draft]:
             continue
         if _reaction_day(ctx, match.start(), match.end()):
             continue
+        if _LOCAL_TIME_RE.search(ctx.text, max(0, match.start() - 20), match.start()) and \
+                _LOCAL_TIME_AFTER_RE.match(ctx.text, match.end()):
+            continue  # "on Thursday (early Friday in Manila)": the same moment, told in another place
         drafts.append(Draft(
             kind="weekday", fields={"weekday": match.group("wd")},
             start=match.start(), end=match.end(), reading="weekday:released-on",
@@ -355,6 +362,10 @@ def _weekdays(ctx: SentenceContext) -> list[Draft]:
         ))
     drafts += _relative(ctx)
     return drafts
+
+
+_LOCAL_TIME_RE = re.compile(r"\((?:[\w-]+\s+){0,2}$")
+_LOCAL_TIME_AFTER_RE = re.compile(r"[^()]{0,30}?\b(?:in\s+[A-Z][\w'’-]+|local\s+time|time\s+in\s+[A-Z])")
 
 
 def _reaction_day(ctx: SentenceContext, start: int, end: int) -> bool:

@@ -393,6 +393,9 @@ def _ordinal(ctx: SentenceContext, match: re.Match[str], moved: set[int],
         return []
     if unit.startswith("time") and count == 1 and not _first_time_on(ctx, match, tier):
         return []
+    if unit.startswith("time") and count > 1 and \
+            _OFF_TIER.search(ctx.text, max(0, tier.start - 30), tier.start):
+        return []  # "the second time the country has left the top tier": times off it, not on it
     if consecutive is None and _CONTINUING.search(ctx.text, conjunct_start(ctx, cstart, match.start()),
                                                   match.start()):
         consecutive = True  # "remained in the bottom category for a third year": a run, not a count

@@ -40,7 +40,13 @@ COMPANION_RE = re.compile(
 _COMPANION_WORDS = ("along", "together", "join", "well", "such", "among", "including", "like", "below",
                     "above", "than", "instead", "except", "besides")  # what COMPANION_RE needs
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&|or|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
-_CONJUNCT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+_CONJUNCT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+as\s+")
+# "as" opens a conjunct only before a subject and a verb of its own: "UAE kept on the watch list as Gulf
+# neighbours drop to Tier 3" (not "such as", "as well as", "as did", "as a result")
+_AS_CLAUSE_RE = re.compile(r"(?!(?:well|did|does|do|was|were|is|are|has|had|a|an|of|if|part|such|far|long|"
+                           r"much|many|soon|recently)\b)(?:[\w'’-]+\s+){1,3}?(?:drop|drops|dropped|fall|falls|fell|"
+                           r"climb|climbs|climbed|rise|rises|rose|move|moves|moved|slip|slips|slipped|sink|sinks|"
+                           r"sank|stay|stays|stayed|remain|remains|remained|join|joins|joined)\b")
 # a new verb phrase of the same subject: "Russia has not made efforts and has put it on a blacklist"
 # (after "but", any verb: "was not upgraded but remained on Tier 2"; after "and", a form that cannot be a
 # participle sharing the "not": "was not upgraded and stays on Tier 2", not "was not ranked and placed")
@@ -244,6 +250,8 @@ def conjunct_start(ctx: SentenceContext, start: int, offset: int) -> int:
     """Start of the conjunct holding `offset`: "Malaysia was downgraded, and [Myanmar has sat ...]"."""
     begin = start = max(start, offset - 300)
     for match in _CONJUNCT_RE.finditer(ctx.text, start, offset):
+        if match.group(0).strip() == "as" and not _AS_CLAUSE_RE.match(ctx.text, match.end()):
+            continue
         if _VERB_RE.search(ctx.text, begin, match.start()) and not _serial_comma(ctx, match):
             begin = match.end()
     return begin
@@ -262,8 +270,10 @@ def _serial_comma(ctx: SentenceContext, match: re.Match[str]) -> bool:
 
 def conjunct_end(ctx: SentenceContext, offset: int, end: int) -> int:
     """End of the conjunct holding `offset`: "Kuwait stays for the fifth year running[, and Saudi ...]"."""
-    match = _CONJUNCT_RE.search(ctx.text, offset, end)
-    return match.start() if match else end
+    for match in _CONJUNCT_RE.finditer(ctx.text, offset, end):
+        if match.group(0).strip() != "as" or _AS_CLAUSE_RE.match(ctx.text, match.end()):
+            return match.start()
+    return end
 
 
 def object_list(ctx: SentenceContext, offset: int, limit: int) -> list[CountryMention]:

@@ -263,7 +263,9 @@ _BACK_RE = re.compile(
     r"|\b(?:is|are|was|were|been|stays?|stayed|remains?|remained|sits?|sat)\s+"
     r"(?:(?:still|also|now|again|firmly)\s+)?on\s+(?P<on>the\s+list|it)(?=\s*(?:[.;:!?,)]|\s(?:too|as\s+well|"
     r"again|for\b|this\s+year|in\s+20\d\d)|$))"
-    r"|^\W*(?:They|These|Those)\s+(?P<list>include|included|are|were)\b|^\W*(?P<among>Among\s+them)\b",
+    r"|^\W*(?:They|These|Those)\s+(?P<list>include|included|are|were)\b|^\W*(?P<among>Among\s+them)\b"
+    # "Cuba returned to it in 2019": a move back to the tier named before
+    r"|\b(?:return\w*|went\s+back|came\s+back|mov\w*\s+back|f[ae]ll\w*\s+back)\s+to\s+(?P<to>it)\b",
     re.IGNORECASE)
 
 
@@ -296,14 +298,14 @@ def with_back_references(text: str, mentions: list[TierMention], tier: str | Non
     List for a third straight year, and Syria stays there too")."""
     added = []
     for match in _BACK_RE.finditer(text):
-        group = next(g for g in ("there", "there2", "there3", "same", "on", "list", "among")
+        group = next(g for g in ("there", "there2", "there3", "same", "on", "list", "among", "to")
                      if match.group(g))
         start, end = match.span(group)
         earlier = [m for m in mentions if m.start < end and m.tier]
         if earlier:
             # ("the same Tier 3": a tier named in this sentence, no reference; "there" only in a conjunct
             # of its own whose subject is named: ", and Syria stays there too")
-            if group not in ("there", "there2", "on") or earlier[-1].end > start or \
+            if group not in ("there", "there2", "on", "to") or earlier[-1].end > start or \
                     earlier[-1].tier == "special" or \
                     not _NEXT_CONJUNCT_RE.match(text, earlier[-1].end, match.start()):
                 continue
