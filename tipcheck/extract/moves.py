@@ -88,10 +88,7 @@ STREAK_WORDS = ("consecutive", "straight", "successive", "row", "running")  # wh
 # ... or where a verb phrase of its own begins: "was not upgraded but stayed on the Watch List", "was
 # spared a downgrade and remains on the Watch List" (the tier after it is held, not reached)
 # ... or where a relative clause of its own begins: "a fall for a territory that was on Tier 1 in 2010"
-# ... or where the move's target is "it" or "there", a tier named before: "Cuba returned to it in 2019 after
-# four years on the Watch List" (the Watch List is the run's, not the target)
-_STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|(?<=\sto\sit)\b|(?<=\sinto\sit)\b|"
-                      r"(?<=\sonto\sit)\b|"
+_STOP_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\.\s|"
                       r"\s(?:that|which|who)\s+(?:was|were|is|are|had|has)\s|"
                       r",\s+(?:(?:also|then|now)\s+)?(?:was|were|is|are|has|have|had)\s|"
                       r"\s+but\s+(?:(?:instead|still|then|also)\s+)?(?:[a-z]+ed|remain\w*|stay\w*|kept|sat|"
@@ -351,8 +348,9 @@ def _source_target(ctx: SentenceContext, match: re.Match[str],
         if source is None and _SOURCE_LEAD.search(lead):
             source = mention  # "from Tier 2 to Tier 1", or after it: "upgraded to Tier 1 from the watch list"
         elif target is None and (_TARGET_LEAD.search(lead) or (
-                _BACK_VERB.match(match.group(0)))):
-            target = mention
+                _BACK_VERB.match(match.group(0)))) and not (
+                mention.how != "back" and _TO_IT_RE.search(ctx.text, match.end(), mention.start)):
+            target = mention  # (not past "to it": "Cuba returned to it in 2019 after four years on the ...")
     return source, target
 
 
@@ -371,6 +369,7 @@ def _companions(ctx: SentenceContext, target: TierMention, cend: int, year: int 
 
 _YEARS_AND_RE = re.compile(r"\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+"
                            r"(?:19|20)\d\d\b")
+_TO_IT_RE = re.compile(r"\b(?:to|onto|into)\s+it\b", re.IGNORECASE)
 _ONTO_RE = re.compile(r"\s+(?:and\s+)?(?:onto|to|into|on\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 
 
