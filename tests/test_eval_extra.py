@@ -51,7 +51,8 @@ OWN_FLOOR = {"e": {"recall": 0.70, "precision": 0.95, "coverage": 0.78},
              "o": {"recall": 0.78, "precision": 0.95, "coverage": 0.88},
              # p: eight real-news-style articles written at the end of session 6 after the rules for o,
              # measured untuned 0.86 / 0.80 / 0.82 (planted 0.86 / 0.87, 13 of 15 planted found)
-             "p": {"recall": 0.80, "precision": 0.75, "coverage": 0.78}}
+             # (after its first rules: 0.86 / 0.95 / 0.82)
+             "p": {"recall": 0.80, "precision": 0.90, "coverage": 0.78}}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in FOLDERS])
