@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from tipcheck.countries import CountryIndex, CountryMention
 from tipcheck.document import Document, Sentence
 from tipcheck.extract import gates
-from tipcheck.extract.context import AUTHOR_COUNTRY, FIRST_REPORT_YEAR, SentenceContext, local_clause
+from tipcheck.extract.context import (
+    AUTHOR_COUNTRY,
+    FIRST_REPORT_YEAR,
+    SentenceContext,
+    YearMention,
+    local_clause,
+)
 from tipcheck.extract.counts import read_counts
 from tipcheck.extract.draft import Draft
 from tipcheck.extract.officials import read_officials
@@ -92,7 +98,7 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
         if drafts:
             _hypothetical_reports(ctx, drafts)
             drafts = _date_by_sentence(drafts, that_year if ctx.has(_THAT_YEAR_WORDS) else None,
-                                       ctx.text, prior_year)
+                                       ctx.text, prior_year, ctx.years)
             if narrated is not None:
                 _date_narrated(drafts, narrated, ctx.text)
             that_year = _one_year(drafts) or that_year
@@ -236,7 +242,6 @@ _THAT_YEAR_RE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same|[Tt]hat\s+same)\s+(?:yea
 # Zimbabwe on Tier 3. The following year it was lifted to Tier 2" (2007)
 _YEAR_AFTER_RE = re.compile(r"\W*(?:(?:The|the)\s+(?:following|next)\s+(?:year|report|edition)|"
                             r"(?:A|One|a|one)\s+year\s+later)\b")
-_OWN_YEAR_RE = re.compile(r"(?<![\w$.,-])(?:19[89]\d|20[0-4]\d)(?![\w-]|,\d|\.\d)")
 _THAT_YEAR_WORDS = ("that", "same", "following", "next", "later")  # what the two patterns above need
 
 
@@ -276,7 +281,7 @@ def _one_year(drafts: list[Draft]) -> int | None:
 
 
 def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: str = "",
-                      prior_year: int | None = None) -> list[Draft]:
+                      prior_year: int | None = None, years: Sequence[YearMention] = ()) -> list[Draft]:
     """Claims in a sentence that names its report ("In the 2007 report, ...") take that year; so do those
     of a sentence that says "That year" after one that spoke of one year, and a tier named by "there"
     takes the year of the sentence it points back to ("The 2013 report put Kenya on Tier 3. Burundi was
@@ -287,7 +292,7 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
     if that is not None:
         # "Heavyweights that fell together in 2013: China ... dropped to Tier 3 that year": the year
         # named before it in the sentence, else the last dated sentence's
-        own = [int(m.group(0)) for m in _OWN_YEAR_RE.finditer(text, 0, that.start())]
+        own = [y.year for y in years if y.start < that.start()]
         named = {own[-1] if own else that_year}  # type: ignore[list-item]
     elif not named and that_year is not None and _YEAR_AFTER_RE.match(text):
         named = {that_year + 1}
