@@ -102,7 +102,8 @@ def read_document_claims(document: Document, index: CountryIndex) -> ReadDocumen
             if narrated is not None:
                 _date_narrated(drafts, narrated, ctx.text)
             that_year = _one_year(drafts) or that_year
-        narrated = _narrated_year(ctx) if not drafts and ctx.has(_REPORT_WORDS) else None
+        narrated = _narrated_year(ctx) if not drafts and ctx.has(_REPORT_WORDS) and ctx.has(_NARRATED_VERBS) \
+            else None
         prior_tier = _one_tier(drafts, ctx.tiers) if drafts else _asked_tier(ctx)
         prior_year = _one_year(drafts) if prior_tier else None
         for draft in drafts:
@@ -325,6 +326,7 @@ def _date_by_sentence(drafts: list[Draft], that_year: int | None = None, text: s
 
 
 _REPORT_WORDS = ("report", "edition")
+_NARRATED_VERBS = ("appeared", "came", "released", "published", "issued", "went")  # what _NARRATED_RE needs
 # a report told of as past, with its time: "The first Trafficking in Persons Report appeared in July 2001"
 _NARRATED_RE = re.compile(r"\b(?:report|edition)\b[^.;]{0,60}?\b(?:appeared|came\s+out|was\s+(?:released|"
                           r"published|issued)|went\s+out)\s+(?:[^.;]{0,20}?\s)?(?:in|on)\s+(?:\w+\s+)?"
