@@ -12,7 +12,7 @@ import re
 
 from tipcheck.extract.context import SentenceContext, fields, local_offset, local_year, relative_year
 from tipcheck.extract.draft import Draft
-from tipcheck.numbers import CARDINAL_PATTERN, parse_cardinal
+from tipcheck.numbers import CARDINAL_PATTERN, TEENS, TENS, UNITS, parse_cardinal
 
 _N = CARDINAL_PATTERN
 _NOUN = r"(?:countries|nations|governments|states|territories|jurisdictions)"
@@ -200,8 +200,8 @@ _ANAPHOR_HINT_RE = re.compile(r"(?:figure|number|total|tally|count)\s|(?:fewer|m
 
 # what _SHARE_RE needs, on the lower case: a number (a digit or a number word's ending) before "of" and
 # a number after "of (the|all)"
-_NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-                r"fifty|sixty|seventy|eighty|ninety|hundred|zero)")
+# the number words, as numbers.py has them
+_NUMBER_WORD = f"(?:{'|'.join([*UNITS, *TEENS, *TENS, 'hundred', 'zero'])})"
 _SHARE_HINT_RE = re.compile(rf"(?:\d|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?"
                             rf"(?:\d|{_NUMBER_WORD}\b|a\s)")
 
